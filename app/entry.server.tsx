@@ -1,0 +1,69 @@
+import { PassThrough } from 'node:stream'
+import {
+	createReadableStreamFromReadable,
+	type ActionFunctionArgs,
+	type EntryContext,
+	type HandleDocumentRequestFunction,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
+import { RemixServer } from '@remix-run/react'
+import { isbot } from 'isbot'
+import { renderToPipeableStream } from 'react-dom/server'
+import { init } from '#app/utils/env.server.ts'
+import { logError } from '#app/utils/log.server.ts'
+import { NonceProvider } from '#app/utils/nonce-provider.ts'
+
+init()
+
+export const streamTimeout = 5_000
+
+type LoadContext = { cspNonce?: string }
+
+export default function handleRequest(
+	request: Request,
+	responseStatusCode: number,
+	responseHeaders: Headers,
+	remixContext: EntryContext,
+	loadContext: LoadContext,
+): ReturnType<HandleDocumentRequestFunction> {
+	const nonce = loadContext.cspNonce ?? ''
+	const callback = isbot(request.headers.get('user-agent')) ? 'onAllReady' : 'onShellReady'
+	return new Promise((resolve, reject) => {
+		let didError = false
+		const { pipe, abort } = renderToPipeableStream(
+			<NonceProvider value={nonce}>
+				<RemixServer context={remixContext} url={request.url} nonce={nonce} />
+			</NonceProvider>,
+			{
+				[callback]: () => {
+					const body = new PassThrough()
+					responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+					resolve(
+						new Response(createReadableStreamFromReadable(body), {
+							headers: responseHeaders,
+							status: didError ? 500 : responseStatusCode,
+						}),
+					)
+					pipe(body)
+				},
+				onShellError: reject,
+				onError: (error: unknown) => {
+					didError = true
+					logError('render.failed', error, { requestId: request.headers.get('x-request-id') })
+				},
+				nonce,
+			},
+		)
+		setTimeout(abort, streamTimeout + 1_000)
+	})
+}
+
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+	// Aborted requests (the user navigated away) are not errors worth a log line.
+	if (request.signal.aborted) return
+	logError('request.failed', error, {
+		requestId: request.headers.get('x-request-id'),
+		method: request.method,
+		path: new URL(request.url).pathname,
+	})
+}
