@@ -58,7 +58,11 @@ describe('can', () => {
 
 describe('permission strings', () => {
 	test('parse into action, entity and optional access', () => {
-		expect(parsePermission('update:contract:own')).toEqual({ action: 'update', entity: 'contract', access: 'own' })
+		expect(parsePermission('update:contract:own')).toEqual({
+			action: 'update',
+			entity: 'contract',
+			access: 'own',
+		})
 		expect(parsePermission('read:scorecard')).toEqual({ action: 'read', entity: 'scorecard' })
 	})
 

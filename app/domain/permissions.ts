@@ -100,7 +100,11 @@ export function accessFor(role: Role, action: Action, entity: Entity): Access | 
 	return MATRIX[role][entity]?.[action] ?? null
 }
 
-export function parsePermission(permission: PermissionString): { action: Action; entity: Entity; access?: Access } {
+export function parsePermission(permission: PermissionString): {
+	action: Action
+	entity: Entity
+	access?: Access
+} {
 	const [action, entity, access] = permission.split(':') as [Action, Entity, Access | undefined]
 	return access ? { action, entity, access } : { action, entity }
 }
@@ -111,7 +115,10 @@ export function hasPermission(role: Role, permission: PermissionString): boolean
 }
 
 /** For hiding UI only; the server guard is the check that counts. */
-export function userHasPermission(user: { role: Role } | null | undefined, permission: PermissionString): boolean {
+export function userHasPermission(
+	user: { role: Role } | null | undefined,
+	permission: PermissionString,
+): boolean {
 	return user ? hasPermission(user.role, permission) : false
 }
 

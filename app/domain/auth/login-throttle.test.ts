@@ -9,18 +9,24 @@ const failures = (n: number, spacingMs = 1000) => Array.from({ length: n }, (_, 
 
 describe('isThrottled', () => {
 	test('nine failures are allowed, ten throttle the account', () => {
-		expect(isThrottled({ failuresForAccount: failures(9), failuresForIp: [], now: NOW })).toEqual({ throttled: false })
+		expect(isThrottled({ failuresForAccount: failures(9), failuresForIp: [], now: NOW })).toEqual({
+			throttled: false,
+		})
 		const decision = isThrottled({ failuresForAccount: failures(10), failuresForIp: [], now: NOW })
 		expect(decision.throttled).toBe(true)
 	})
 
 	test('ten failures from one IP throttle it, whatever the accounts', () => {
-		expect(isThrottled({ failuresForAccount: [], failuresForIp: failures(10), now: NOW }).throttled).toBe(true)
+		expect(isThrottled({ failuresForAccount: [], failuresForIp: failures(10), now: NOW }).throttled).toBe(
+			true,
+		)
 	})
 
 	test('failures older than 15 minutes do not count', () => {
 		const old = failures(10).map((d) => new Date(d.getTime() - 15 * MINUTE))
-		expect(isThrottled({ failuresForAccount: old, failuresForIp: old, now: NOW })).toEqual({ throttled: false })
+		expect(isThrottled({ failuresForAccount: old, failuresForIp: old, now: NOW })).toEqual({
+			throttled: false,
+		})
 	})
 
 	test('retryAfter is when the tenth newest failure leaves the window', () => {
@@ -56,7 +62,9 @@ describe('isThrottled', () => {
 					expect(decision.retryAfterSeconds).toBeGreaterThan(0)
 					expect(decision.retryAfterSeconds).toBeLessThanOrEqual(LOGIN_THROTTLE.windowMs / 1000)
 					const later = new Date(NOW.getTime() + decision.retryAfterSeconds * 1000)
-					expect(isThrottled({ failuresForAccount: account, failuresForIp: ip, now: later }).throttled).toBe(false)
+					expect(isThrottled({ failuresForAccount: account, failuresForIp: ip, now: later }).throttled).toBe(
+						false,
+					)
 				}
 			}),
 		)

@@ -32,7 +32,11 @@ export function isThrottled({
 	return { throttled: true, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) }
 }
 
-function retryAt(failures: readonly Date[], now: Date, { maxFailures, windowMs }: ThrottlePolicy): number | null {
+function retryAt(
+	failures: readonly Date[],
+	now: Date,
+	{ maxFailures, windowMs }: ThrottlePolicy,
+): number | null {
 	const windowStart = now.getTime() - windowMs
 	const recent = failures
 		.map((d) => d.getTime())

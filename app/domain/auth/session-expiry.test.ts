@@ -17,7 +17,10 @@ const policy = DEFAULT_SESSION_POLICY
 
 describe('sessionPolicyFrom', () => {
 	test('defaults to 12 h idle and 7 days absolute', () => {
-		expect(sessionPolicyFrom({})).toMatchObject({ idleTimeoutMs: 12 * HOUR, absoluteTimeoutMs: 7 * 24 * HOUR })
+		expect(sessionPolicyFrom({})).toMatchObject({
+			idleTimeoutMs: 12 * HOUR,
+			absoluteTimeoutMs: 7 * 24 * HOUR,
+		})
 	})
 
 	test('reads minutes and hours, ignoring garbage', () => {
@@ -83,23 +86,27 @@ describe('renewedIdleExpiry', () => {
 
 	test('a session kept busy never lives past its absolute expiry, and never dies while busy', () => {
 		fc.assert(
-			fc.property(policies, fc.array(fc.integer({ min: 0, max: 10 * HOUR }), { maxLength: 60 }), (p, gaps) => {
-				let session = newSessionTimes(T0, p)
-				let now = T0
-				for (const gap of gaps) {
-					// A request arrives within the effective idle window: the session must still be alive.
-					const step = Math.min(gap, Math.floor(p.idleTimeoutMs * (1 - p.renewAfterFraction)) - 1)
-					now = new Date(now.getTime() + Math.max(0, step))
-					if (now >= session.absoluteExpiresAt) {
-						expect(isSessionExpired(session, now)).toBe(true)
-						return
+			fc.property(
+				policies,
+				fc.array(fc.integer({ min: 0, max: 10 * HOUR }), { maxLength: 60 }),
+				(p, gaps) => {
+					let session = newSessionTimes(T0, p)
+					let now = T0
+					for (const gap of gaps) {
+						// A request arrives within the effective idle window: the session must still be alive.
+						const step = Math.min(gap, Math.floor(p.idleTimeoutMs * (1 - p.renewAfterFraction)) - 1)
+						now = new Date(now.getTime() + Math.max(0, step))
+						if (now >= session.absoluteExpiresAt) {
+							expect(isSessionExpired(session, now)).toBe(true)
+							return
+						}
+						expect(isSessionExpired(session, now)).toBe(false)
+						const renewed = renewedIdleExpiry(session, now, p)
+						if (renewed) session = { ...session, expiresAt: renewed }
+						expect(session.expiresAt.getTime()).toBeLessThanOrEqual(session.absoluteExpiresAt.getTime())
 					}
-					expect(isSessionExpired(session, now)).toBe(false)
-					const renewed = renewedIdleExpiry(session, now, p)
-					if (renewed) session = { ...session, expiresAt: renewed }
-					expect(session.expiresAt.getTime()).toBeLessThanOrEqual(session.absoluteExpiresAt.getTime())
-				}
-			}),
+				},
+			),
 		)
 	})
 

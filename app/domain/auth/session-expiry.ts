@@ -39,7 +39,10 @@ export function sessionPolicyFrom({
 	const idle = positiveNumber(idleMinutes)
 	const absolute = positiveNumber(absoluteHours)
 	const absoluteTimeoutMs = absolute ? absolute * HOUR_MS : DEFAULT_SESSION_POLICY.absoluteTimeoutMs
-	const idleTimeoutMs = Math.min(idle ? idle * MINUTE_MS : DEFAULT_SESSION_POLICY.idleTimeoutMs, absoluteTimeoutMs)
+	const idleTimeoutMs = Math.min(
+		idle ? idle * MINUTE_MS : DEFAULT_SESSION_POLICY.idleTimeoutMs,
+		absoluteTimeoutMs,
+	)
 	return { idleTimeoutMs, absoluteTimeoutMs, renewAfterFraction: DEFAULT_SESSION_POLICY.renewAfterFraction }
 }
 
