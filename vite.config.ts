@@ -1,6 +1,13 @@
 import { vitePlugin as remix } from '@remix-run/dev'
-import { defineConfig } from 'vite'
+import { defineConfig } from 'vitest/config'
 import remixConfig from './remix.config.js'
+
+declare module '@remix-run/node' {
+	// Single fetch's loader typings (the v3_singleFetch flag is on in remix.config.js).
+	interface Future {
+		v3_singleFetch: true
+	}
+}
 
 // Remix's plugin must stay out of vitest runs (remix-run/remix#9871).
 const isVitest = process.env.VITEST === 'true'
@@ -12,7 +19,6 @@ export default defineConfig({
 	test: {
 		projects: [
 			{
-				extends: false,
 				test: {
 					name: 'unit',
 					environment: 'node',
@@ -22,7 +28,6 @@ export default defineConfig({
 				},
 			},
 			{
-				extends: false,
 				test: {
 					name: 'integration',
 					environment: 'node',

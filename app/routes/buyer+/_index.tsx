@@ -1,0 +1,45 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { StatList } from '#app/components/portal-shell.tsx'
+import { getBuyerDashboard } from '#app/models/dashboard.server.ts'
+import { requireUserWithRole } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireUserWithRole(request, 'buyer')
+	return getBuyerDashboard(getDb())
+}
+
+export const meta: MetaFunction = () => [{ title: 'Buyer dashboard · Procura' }]
+
+export default function BuyerDashboard() {
+	const d = useLoaderData<typeof loader>()
+	return (
+		<div className="stack">
+			<h1>Buyer dashboard</h1>
+			<section aria-labelledby="supply-base">
+				<h2 id="supply-base">Supply base</h2>
+				<StatList
+					stats={[
+						{ label: 'Suppliers', value: d.supplierCount },
+						{ label: 'Active suppliers', value: d.suppliersByStatus.active ?? 0 },
+						{ label: 'Invited, not yet active', value: d.suppliersByStatus.invited ?? 0 },
+						{ label: 'On hold or blocked', value: (d.suppliersByStatus.on_hold ?? 0) + (d.suppliersByStatus.blocked ?? 0) },
+						{ label: 'Regions covered', value: d.regionCount },
+					]}
+				/>
+			</section>
+			<section aria-labelledby="framework">
+				<h2 id="framework">Classification framework</h2>
+				<StatList
+					stats={[
+						{ label: 'Order classes in use', value: d.orderClassCount },
+						{ label: 'Service categories', value: d.categoryCount },
+					]}
+				/>
+			</section>
+		</div>
+	)
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from '#app/components/error-boundary.tsx'

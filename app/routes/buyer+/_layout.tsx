@@ -1,0 +1,15 @@
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import { PortalLayout, type NavItem } from '#app/components/portal-shell.tsx'
+import { loadPortalUser } from '#app/utils/portal.server.ts'
+
+const NAV: NavItem[] = [{ to: '/buyer', label: 'Dashboard', end: true }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	return loadPortalUser(request, 'buyer')
+}
+
+export default function BuyerLayout() {
+	return <PortalLayout portalName="Buyer" nav={NAV} />
+}
+
+export { PortalErrorBoundary as ErrorBoundary } from '#app/components/portal-shell.tsx'

@@ -1,0 +1,15 @@
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import { PortalLayout, type NavItem } from '#app/components/portal-shell.tsx'
+import { loadPortalUser } from '#app/utils/portal.server.ts'
+
+const NAV: NavItem[] = [{ to: '/supplier', label: 'Dashboard', end: true }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	return loadPortalUser(request, 'supplier')
+}
+
+export default function SupplierLayout() {
+	return <PortalLayout portalName="Supplier" nav={NAV} />
+}
+
+export { PortalErrorBoundary as ErrorBoundary } from '#app/components/portal-shell.tsx'

@@ -1,0 +1,57 @@
+// Demo data: fixed ids and addresses so every seeded database is the same.
+export const DEMO_PASSWORD = 'procura-demo'
+
+const uuid = (group: number, n: number) =>
+	`00000000-0000-4000-8000-${String(group).padStart(4, '0')}${String(n).padStart(8, '0')}`
+
+export type DemoSupplier = {
+	id: string
+	name: string
+	status: 'invited' | 'active' | 'on_hold' | 'blocked'
+	regions: string[]
+	contactEmail: string
+	contactPhone: string
+	timeZone: string
+	available24x7: boolean
+	users: { id: string; email: string; name: string }[]
+}
+
+export type DemoUser = { id: string; email: string; name: string; role: 'admin' | 'buyer' | 'auditor' }
+
+export const DEMO_STAFF: DemoUser[] = [
+	{ id: uuid(1, 1), email: 'admin@procura.test', name: 'Ada Admin', role: 'admin' },
+	{ id: uuid(1, 2), email: 'buyer@procura.test', name: 'Bea Buyer', role: 'buyer' },
+	{ id: uuid(1, 3), email: 'buyer2@procura.test', name: 'Ben Procurement', role: 'buyer' },
+	{ id: uuid(1, 4), email: 'auditor@procura.test', name: 'Aude Auditor', role: 'auditor' },
+]
+
+type SupplierSeed = Omit<DemoSupplier, 'id' | 'users' | 'contactEmail'> & {
+	domain: string
+	people: [string, string][]
+}
+
+const SUPPLIERS: SupplierSeed[] = [
+	{ name: 'Northwind Back Office', domain: 'northwind', status: 'active', regions: ['EU-West', 'EU-Central'], contactPhone: '+44 20 7946 0101', timeZone: 'Europe/London', available24x7: false, people: [['supplier', 'Sam Supplier'], ['ops.northwind', 'Nora Operations']] },
+	{ name: 'Meridian Payroll Services', domain: 'meridian', status: 'active', regions: ['EU-Central'], contactPhone: '+49 30 901820', timeZone: 'Europe/Berlin', available24x7: false, people: [['payroll.meridian', 'Max Meridian']] },
+	{ name: 'Harbor Accounting Partners', domain: 'harbor', status: 'active', regions: ['North America'], contactPhone: '+1 617 555 0142', timeZone: 'America/New_York', available24x7: false, people: [['books.harbor', 'Hannah Harbor'], ['close.harbor', 'Hugo Ledger']] },
+	{ name: 'Atlas Data Entry', domain: 'atlas', status: 'active', regions: ['APAC'], contactPhone: '+63 2 8555 0199', timeZone: 'Asia/Manila', available24x7: true, people: [['desk.atlas', 'Aiko Atlas']] },
+	{ name: 'Kestrel IT Support', domain: 'kestrel', status: 'active', regions: ['EU-West', 'North America'], contactPhone: '+353 1 555 0177', timeZone: 'Europe/Dublin', available24x7: true, people: [['noc.kestrel', 'Kai Kestrel'], ['lead.kestrel', 'Kim Escalation']] },
+	{ name: 'Blue Ridge HR Solutions', domain: 'blueridge', status: 'active', regions: ['North America'], contactPhone: '+1 828 555 0110', timeZone: 'America/Chicago', available24x7: false, people: [['hr.blueridge', 'Bailey Ridge']] },
+	{ name: 'Lumen Document Management', domain: 'lumen', status: 'active', regions: ['APAC', 'EU-Central'], contactPhone: '+65 6555 0133', timeZone: 'Asia/Singapore', available24x7: false, people: [['archive.lumen', 'Li Lumen']] },
+	{ name: 'Quickline Emergency Response', domain: 'quickline', status: 'active', regions: ['EU-West', 'EU-Central', 'North America'], contactPhone: '+31 20 555 0188', timeZone: 'Europe/Amsterdam', available24x7: true, people: [['oncall.quickline', 'Quinn Line'], ['duty.quickline', 'Ravi Duty']] },
+	{ name: 'Sandpiper Order Processing', domain: 'sandpiper', status: 'on_hold', regions: ['APAC'], contactPhone: '+61 2 5550 1166', timeZone: 'Australia/Sydney', available24x7: false, people: [['orders.sandpiper', 'Sandy Piper']] },
+	{ name: 'Tidewater Customer Care', domain: 'tidewater', status: 'invited', regions: ['North America', 'EU-West'], contactPhone: '+1 206 555 0155', timeZone: 'America/Los_Angeles', available24x7: false, people: [['care.tidewater', 'Tess Tide']] },
+]
+
+export const DEMO_SUPPLIERS: DemoSupplier[] = SUPPLIERS.map(({ domain, people, ...s }, i) => ({
+	...s,
+	id: uuid(2, i + 1),
+	contactEmail: `contact@${domain}.example`,
+	users: people.map(([local, name], j) => ({
+		id: uuid(3, (i + 1) * 10 + j),
+		email: `${local}@procura.test`,
+		name,
+	})),
+}))
+
+export const DEMO_LOGINS = [...DEMO_STAFF.map((u) => u.email), 'supplier@procura.test']
