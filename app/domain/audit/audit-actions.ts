@@ -1,0 +1,31 @@
+/**
+ * Every action the audit trail records, as `<entity>.<past-tense verb>`. Modules add
+ * their actions here; stored rows keep the text, so never rename or remove one.
+ */
+export const AUDIT_ACTIONS = [
+	'user.invited',
+	'user.invitation_accepted',
+	'user.invitation_revoked',
+	'user.disabled',
+	'user.enabled',
+	'user.logged_in',
+	'user.logged_out',
+	'user.password_set',
+	'supplier.created',
+	'supplier.updated',
+	'supplier.status_changed',
+	'order_class.created',
+	'order_class.policy_changed',
+	'category.created',
+	'category.updated',
+	'email.queued',
+] as const
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+const AUDIT_ACTION_SET: ReadonlySet<string> = new Set(AUDIT_ACTIONS)
+
+/** Narrows untrusted text (a filter from a URL, say) to a known action. */
+export function isAuditAction(value: string): value is AuditAction {
+	return AUDIT_ACTION_SET.has(value)
+}

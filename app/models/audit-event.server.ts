@@ -1,0 +1,198 @@
+import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
+import { type AuditAction } from '#app/domain/audit/audit-actions.ts'
+import {
+	type ChainAnchor,
+	type ChainedAuditEvent,
+	type ChainVerification,
+	computeAuditHash,
+	GENESIS_HASH,
+	verifyChain,
+} from '#app/domain/audit/audit-chain.ts'
+import { normalizeJson } from '#app/domain/audit/canonical-json.ts'
+import { type Executor, type Transaction } from '#app/utils/db.server.ts'
+import { auditEvents } from '#db/schema/index.ts'
+
+// Key of the transaction-scoped advisory lock that serialises appends to the chain ("audit" in ASCII).
+const AUDIT_CHAIN_LOCK_KEY = 0x61_75_64_69_74
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export type NewAuditEvent = {
+	actorUserId: string | null
+	actorRole: string | null
+	action: AuditAction
+	entityType: string
+	entityId: string
+	supplierId?: string | null
+	before?: unknown
+	after?: unknown
+	occurredAt?: Date
+}
+
+/**
+ * Appends one event to the audit chain inside the caller's transaction, so the change
+ * and its record commit or roll back together. Concurrent callers queue on an advisory
+ * lock held until their transaction ends, which keeps seq gapless and the chain linear.
+ * before/after must be JSON-able (see canonicalJson); Dates in them are stored as ISO strings.
+ */
+export async function recordAuditEvent(
+	tx: Transaction,
+	event: NewAuditEvent,
+): Promise<{ seq: number; hash: string }> {
+	const [session] = await tx.execute<{ isolation: string }>(
+		sql`select current_setting('transaction_isolation') as isolation from pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY}::bigint)`,
+	)
+	// Above read committed the snapshot predates the lock, so the last row read below
+	// could be stale and the insert would collide with a concurrent writer's seq.
+	if (session?.isolation !== 'read committed') {
+		throw new Error(`recordAuditEvent needs a read committed transaction, not ${session?.isolation}`)
+	}
+	// A separate statement on purpose: its snapshot is taken after the lock was granted,
+	// so it sees the row the previous lock holder committed.
+	const [last] = await tx
+		.select({ seq: auditEvents.seq, hash: auditEvents.hash })
+		.from(auditEvents)
+		.orderBy(desc(auditEvents.seq))
+		.limit(1)
+
+	const prevHash = last?.hash ?? GENESIS_HASH
+	const content = {
+		seq: (last?.seq ?? 0) + 1,
+		occurredAt: event.occurredAt ?? new Date(),
+		actorUserId: normalizeUuid(event.actorUserId, 'actorUserId'),
+		actorRole: event.actorRole,
+		action: event.action,
+		entityType: event.entityType,
+		entityId: event.entityId,
+		supplierId: normalizeUuid(event.supplierId ?? null, 'supplierId'),
+		// Hash exactly what jsonb will give back: key order does not matter (canonical
+		// JSON sorts), but Dates, undefined members and -0 must be settled first.
+		before: normalizeJson(event.before ?? null),
+		after: normalizeJson(event.after ?? null),
+	}
+	const hash = computeAuditHash(prevHash, content)
+	await tx.insert(auditEvents).values({ ...content, prevHash, hash })
+	return { seq: content.seq, hash }
+}
+
+/**
+ * Recomputes the chain from `fromSeq` (default: the whole trail, from genesis) to its
+ * end, reading `batchSize` rows at a time. When starting later, the stored hash of
+ * the row before `fromSeq` is the anchor; if that row is missing, that is the break.
+ */
+export async function verifyAuditChain(
+	db: Executor,
+	{ batchSize = 1000, fromSeq = 1 }: { batchSize?: number; fromSeq?: number } = {},
+): Promise<ChainVerification> {
+	if (!Number.isInteger(batchSize) || batchSize < 1)
+		throw new RangeError('batchSize must be a positive integer')
+	if (!Number.isInteger(fromSeq) || fromSeq < 1) throw new RangeError('fromSeq must be a positive integer')
+
+	let anchor: ChainAnchor = { expectedFirstSeq: fromSeq, expectedPrevHash: GENESIS_HASH }
+	if (fromSeq > 1) {
+		const [previous] = await db
+			.select({ hash: auditEvents.hash })
+			.from(auditEvents)
+			.where(eq(auditEvents.seq, fromSeq - 1))
+		if (!previous) return { ok: false, checked: 0, brokenAtSeq: fromSeq - 1, reason: 'seq_gap' }
+		anchor = { expectedFirstSeq: fromSeq, expectedPrevHash: previous.hash }
+	}
+
+	let checked = 0
+	for (;;) {
+		// Rows commit in seq order (the lock is held until commit), so a batch never
+		// sees a seq whose predecessor is still in flight.
+		const rows = await db
+			.select(eventColumns)
+			.from(auditEvents)
+			.where(gte(auditEvents.seq, anchor.expectedFirstSeq))
+			.orderBy(asc(auditEvents.seq))
+			.limit(batchSize)
+		const events = rows.map(toChainedEvent)
+		const result = verifyChain(events, anchor)
+		checked += result.checked
+		if (!result.ok) return { ...result, checked }
+		const last = events.at(-1)
+		if (!last || events.length < batchSize) return { ok: true, checked }
+		anchor = { expectedFirstSeq: last.seq + 1, expectedPrevHash: last.hash }
+	}
+}
+
+export type AuditEventFilter = {
+	entityType?: string
+	entityId?: string
+	/** Must be a UUID: validate it in the route's schema. */
+	actorUserId?: string
+	supplierId?: string
+	action?: AuditAction
+	/** Inclusive lower bound on occurredAt. */
+	from?: Date
+	/** Exclusive upper bound on occurredAt. */
+	to?: Date
+}
+
+/** Audit events matching every given filter, newest first, with the total number of matches. */
+export async function listAuditEvents(
+	db: Executor,
+	{ limit, offset, ...filter }: AuditEventFilter & { limit: number; offset: number },
+): Promise<{ events: ChainedAuditEvent[]; total: number }> {
+	const where = and(...conditionsFor(filter))
+	const [rows, totals] = await Promise.all([
+		db
+			.select(eventColumns)
+			.from(auditEvents)
+			.where(where)
+			.orderBy(desc(auditEvents.seq))
+			.limit(limit)
+			.offset(offset),
+		db.select({ total: count() }).from(auditEvents).where(where),
+	])
+	return { events: rows.map(toChainedEvent), total: totals[0]?.total ?? 0 }
+}
+
+function conditionsFor(filter: AuditEventFilter): SQL[] {
+	const conditions: SQL[] = []
+	if (filter.entityType !== undefined) conditions.push(eq(auditEvents.entityType, filter.entityType))
+	if (filter.entityId !== undefined) conditions.push(eq(auditEvents.entityId, filter.entityId))
+	if (filter.actorUserId !== undefined) conditions.push(eq(auditEvents.actorUserId, filter.actorUserId))
+	if (filter.supplierId !== undefined) conditions.push(eq(auditEvents.supplierId, filter.supplierId))
+	if (filter.action !== undefined) conditions.push(eq(auditEvents.action, filter.action))
+	if (filter.from !== undefined) conditions.push(gte(auditEvents.occurredAt, filter.from))
+	if (filter.to !== undefined) conditions.push(lt(auditEvents.occurredAt, filter.to))
+	return conditions
+}
+
+// before/after are read as jsonb text and parsed here: drizzle's jsonb mapping parses
+// a second time, turning a stored JSON string such as "123" into the number 123.
+const eventColumns = {
+	seq: auditEvents.seq,
+	occurredAt: auditEvents.occurredAt,
+	actorUserId: auditEvents.actorUserId,
+	actorRole: auditEvents.actorRole,
+	action: auditEvents.action,
+	entityType: auditEvents.entityType,
+	entityId: auditEvents.entityId,
+	supplierId: auditEvents.supplierId,
+	before: sql<string | null>`${auditEvents.before}::text`,
+	after: sql<string | null>`${auditEvents.after}::text`,
+	prevHash: auditEvents.prevHash,
+	hash: auditEvents.hash,
+}
+
+function toChainedEvent(
+	row: Omit<ChainedAuditEvent, 'before' | 'after'> & { before: string | null; after: string | null },
+) {
+	return {
+		...row,
+		before: row.before === null ? null : (JSON.parse(row.before) as unknown),
+		after: row.after === null ? null : (JSON.parse(row.after) as unknown),
+	} satisfies ChainedAuditEvent
+}
+
+// PostgreSQL prints a uuid in lower case whatever case it was given; hashing the
+// caller's spelling would make the stored row fail verification.
+function normalizeUuid(value: string | null, field: string) {
+	if (value === null) return null
+	if (!UUID_PATTERN.test(value)) throw new TypeError(`${field} must be a UUID, got ${JSON.stringify(value)}`)
+	return value.toLowerCase()
+}
