@@ -2,6 +2,9 @@
 
 export const INVITATION_TTL_MS = 72 * 60 * 60_000
 
+/** What a person sees for an unknown, expired, used or revoked link: never which of those it is. */
+export const INVALID_INVITATION_MESSAGE = 'This invitation link is invalid or has expired'
+
 export function invitationExpiresAt(now: Date): Date {
 	return new Date(now.getTime() + INVITATION_TTL_MS)
 }

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { isInvitationOpen } from '#app/domain/auth/invitation.ts'
+import { INVALID_INVITATION_MESSAGE, isInvitationOpen } from '#app/domain/auth/invitation.ts'
 import { passwordProblems } from '#app/domain/auth/password-policy.ts'
 import { type Role } from '#app/domain/permissions.ts'
 import { recordAuditEvent } from '#app/models/audit-event.server.ts'
@@ -9,8 +9,6 @@ import { hashPassword } from '#app/utils/password.server.ts'
 import { createSession, type Session, type SessionUser } from '#app/utils/session.server.ts'
 import { suppliers, userInvitations, users } from '#db/schema/index.ts'
 import { hashInvitationToken } from './invitation-token.server.ts'
-
-export const INVALID_INVITATION_MESSAGE = 'This invitation link is invalid or has expired'
 
 const TOKEN_PATTERN = /^[a-z2-7]{32}$/
 
