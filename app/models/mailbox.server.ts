@@ -1,0 +1,49 @@
+import { count, desc, eq, ilike } from 'drizzle-orm'
+import { z } from 'zod'
+import { type Executor } from '#app/utils/db.server.ts'
+import { outboxEmails } from '#db/schema/index.ts'
+
+const listColumns = {
+	id: outboxEmails.id,
+	toAddress: outboxEmails.toAddress,
+	subject: outboxEmails.subject,
+	status: outboxEmails.status,
+	deliveredVia: outboxEmails.deliveredVia,
+	createdAt: outboxEmails.createdAt,
+	sentAt: outboxEmails.sentAt,
+}
+
+/**
+ * Outbox messages, newest first, for the admin mailbox. `to` matches any part
+ * of the recipient address, case-insensitively.
+ */
+export async function listMailbox(
+	db: Executor,
+	{ limit, offset, to }: { limit: number; offset: number; to?: string },
+) {
+	const where = to ? ilike(outboxEmails.toAddress, `%${escapeLike(to)}%`) : undefined
+	const [rows, [totals]] = await Promise.all([
+		db
+			.select(listColumns)
+			.from(outboxEmails)
+			.where(where)
+			.orderBy(desc(outboxEmails.createdAt), desc(outboxEmails.id))
+			.limit(limit)
+			.offset(offset),
+		db.select({ total: count() }).from(outboxEmails).where(where),
+	])
+	return { rows, total: totals?.total ?? 0 }
+}
+
+/** One outbox message with its rendered bodies, or null when the id is unknown. */
+export async function getMailboxMessage(db: Executor, { id }: { id: string }) {
+	// The id comes from the URL; PostgreSQL would reject a malformed uuid with an error instead of "not found".
+	if (!z.guid().safeParse(id).success) return null
+	const [row] = await db.select().from(outboxEmails).where(eq(outboxEmails.id, id)).limit(1)
+	return row ?? null
+}
+
+// The search box is for addresses, so % and _ typed there are literal characters.
+function escapeLike(value: string) {
+	return value.replace(/[\\%_]/g, (c) => `\\${c}`)
+}
