@@ -106,7 +106,8 @@ function urlFor(port: number, database: string) {
 	return `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`
 }
 
-async function stopLeftoverServer(dataDir: string, log: (line: string) => void) {
+/** Stops a server still running from `dataDir` (its postmaster.pid names a live postgres). */
+export async function stopLeftoverServer(dataDir: string, log: (line: string) => void) {
 	const pidFile = path.join(dataDir, 'postmaster.pid')
 	if (!existsSync(pidFile)) return
 	const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0])
@@ -122,7 +123,7 @@ async function stopLeftoverServer(dataDir: string, log: (line: string) => void) 
 	)
 }
 
-function isAlive(pid: number) {
+export function isAlive(pid: number) {
 	try {
 		process.kill(pid, 0)
 		return true

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { eq, max, sql } from 'drizzle-orm'
-import postgres from 'postgres'
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { computeAuditHash, GENESIS_HASH } from '#app/domain/audit/audit-chain.ts'
 import { getDb, type Executor, type Transaction } from '#app/utils/db.server.ts'
 import { createDatabase, type Database } from '#db/client.ts'
 import { auditEvents } from '#db/schema/index.ts'
-import { dropDatabaseIfExists, TEMPLATE_DATABASE, withDatabase } from '#tests/setup/global-setup.ts'
+import { createTestDatabase } from '#tests/setup/test-database.ts'
 import {
 	listAuditEvents,
 	type NewAuditEvent,
@@ -293,25 +292,17 @@ describe('on the shared chain', () => {
 })
 
 describe('on a trail of its own', () => {
-	const serverUrl = inject('testServerUrl')
-	const database = `procura_test_${process.env.VITEST_POOL_ID ?? '0'}_audit_chain`
 	let db: Database
+	let ownDatabase: Awaited<ReturnType<typeof createTestDatabase>>
 
 	beforeAll(async () => {
-		const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
-		try {
-			await dropDatabaseIfExists(admin, database)
-			await admin.unsafe(`create database ${database} template ${TEMPLATE_DATABASE}`)
-		} finally {
-			await admin.end()
-		}
-		db = createDatabase(withDatabase(serverUrl, database), { max: 2 })
+		ownDatabase = await createTestDatabase(`w${process.env.VITEST_POOL_ID ?? '0'}_audit_chain`)
+		db = createDatabase(ownDatabase.url, { max: 2 })
 	})
 
 	afterAll(async () => {
 		await db?.$client.end({ timeout: 5 })
-		const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
-		await dropDatabaseIfExists(admin, database).finally(() => admin.end())
+		await ownDatabase?.drop()
 	})
 
 	test('the whole trail verifies from genesis, in batches of any size', async () => {
