@@ -1,0 +1,42 @@
+import { count } from 'drizzle-orm'
+import { insertSupplier } from '#tests/factories/suppliers.ts'
+import { insertUser } from '#tests/factories/users.ts'
+import { createDatabase, type Executor } from './client.ts'
+import { users } from './schema/index.ts'
+import { DEMO_PASSWORD, DEMO_STAFF, DEMO_SUPPLIERS } from './seed-data.ts'
+
+export { DEMO_LOGINS, DEMO_PASSWORD } from './seed-data.ts'
+
+/**
+ * Loads the demo data. Deterministic (fixed ids and addresses) and idempotent:
+ * rows that already exist are left as they are. Order classes and categories
+ * are reference data and come with the migrations.
+ */
+export async function seedDemoData(db: Executor) {
+	for (const staff of DEMO_STAFF) {
+		await insertUser(db, { ...staff, password: DEMO_PASSWORD }, { ifExists: 'return' })
+	}
+	for (const { users: people, ...supplier } of DEMO_SUPPLIERS) {
+		await insertSupplier(db, supplier, { ifExists: 'return' })
+		for (const person of people) {
+			await insertUser(
+				db,
+				{ ...person, role: 'supplier', supplierId: supplier.id, password: DEMO_PASSWORD },
+				{ ifExists: 'return' },
+			)
+		}
+	}
+}
+
+/** Seeds only a database without users, so `npm start` never touches real data. Returns whether it seeded. */
+export async function seedDemoDataIfEmpty(url: string) {
+	const db = createDatabase(url, { max: 1 })
+	try {
+		const [row] = await db.select({ n: count() }).from(users)
+		if ((row?.n ?? 0) > 0) return false
+		await db.transaction((tx) => seedDemoData(tx))
+		return true
+	} finally {
+		await db.$client.end()
+	}
+}
