@@ -27,7 +27,7 @@ declare global {
 
 /** Fails fast at start-up with every problem in the environment listed at once. */
 export function init() {
-	const parsed = EnvSchema.safeParse(process.env)
+	const parsed = EnvSchema.safeParse(setVariables())
 	if (!parsed.success) {
 		const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')
 		throw new Error(`Invalid environment:\n${problems}`)
@@ -35,5 +35,10 @@ export function init() {
 }
 
 export function getEnv() {
-	return EnvSchema.parse(process.env)
+	return EnvSchema.parse(setVariables())
+}
+
+// An empty variable (SMTP_URL= in a shell or .env) means "not set", not "invalid".
+function setVariables() {
+	return Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''))
 }
