@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm'
+import { createElement } from 'react'
 import { invitationExpiresAt } from '#app/domain/auth/invitation.ts'
 import { can, type Role } from '#app/domain/permissions.ts'
 import { recordAuditEvent } from '#app/models/audit-event.server.ts'
@@ -88,7 +89,7 @@ export async function inviteUser(
 		await sendEmail(tx, {
 			to: normalizedEmail,
 			subject: getUserInvitationSubject({ inviterName: actor.name }),
-			react: UserInvitationEmail({
+			react: createElement(UserInvitationEmail, {
 				inviteeName: name.trim(),
 				inviterName: actor.name,
 				roleLabel: role,

@@ -10,7 +10,8 @@ import { LoginSchema, type Login } from '#app/schemas/auth.ts'
 import { getClientIp, login, redirectWithNewSession, requireAnonymous } from '#app/utils/auth.server.ts'
 import { formErrors, parseSubmission, pickValues } from '#app/utils/form.server.ts'
 
-const INVALID_CREDENTIALS = 'The email or password is not right. Check both and try again.'
+// One message for every failure, so the form does not reveal which accounts exist.
+const INVALID_CREDENTIALS = 'Invalid email or password.'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireAnonymous(request)
@@ -39,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	return redirectWithNewSession(result, redirectTo)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Sign in · Procura' }]
+export const meta: MetaFunction = () => [{ title: 'Log in · Procura' }]
 
 export default function LoginPage() {
 	const [searchParams] = useSearchParams()
@@ -54,7 +55,7 @@ export default function LoginPage() {
 	return (
 		<main id="main" className="auth-page">
 			<div className="auth-card card stack">
-				<h1 id="login-heading">Sign in to Procura</h1>
+				<h1 id="login-heading">Log in to Procura</h1>
 				<p className="muted">Use the email address your invitation was sent to.</p>
 				<Form
 					method="post"
@@ -79,7 +80,7 @@ export default function LoginPage() {
 						<label htmlFor="website">Website</label>
 						<input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
 					</div>
-					<StatusButton>Sign in</StatusButton>
+					<StatusButton>Log in</StatusButton>
 				</Form>
 			</div>
 		</main>
