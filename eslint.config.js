@@ -22,6 +22,11 @@ export default tseslint.config(
 		},
 	},
 	{
+		// Playwright fixtures call `use(...)`, which is not React's hook.
+		files: ['tests/playwright-utils.ts', 'tests/e2e/**'],
+		rules: { 'react-hooks/rules-of-hooks': 'off' },
+	},
+	{
 		files: ['app/routes/audit+/**'],
 		rules: {
 			'no-restricted-syntax': [
