@@ -109,15 +109,15 @@ export async function requireSupplierUser(
 }
 
 /**
- * The client's address as seen by the server: `clientIp` from the load context
- * when the HTTP front provides it, else the first X-Forwarded-For hop, else null
- * (then only the per-account throttle applies, rather than one shared bucket).
+ * The client's address as the HTTP front saw it: `clientIp` in the load context
+ * (Express `req.ip`, which honours X-Forwarded-For only from trusted proxies).
+ * Headers are never read here: a spoofed X-Forwarded-For could dodge the per-IP
+ * limit or lock out someone else's address. Null means only the per-account
+ * throttle applies, rather than one bucket shared by everyone.
  */
-export function getClientIp(request: Request, context?: unknown): string | null {
-	const fromContext = (context as { clientIp?: unknown } | undefined)?.clientIp
-	if (typeof fromContext === 'string' && fromContext) return fromContext
-	const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
-	return forwarded || null
+export function getClientIp(context?: unknown): string | null {
+	const clientIp = (context as { clientIp?: unknown } | undefined)?.clientIp
+	return typeof clientIp === 'string' && clientIp ? clientIp : null
 }
 
 export type LoginResult =

@@ -15,10 +15,10 @@ function postLogin(
 	form: Record<string, string>,
 	{ ip = uniqueIp(), cookie }: { ip?: string; cookie?: string } = {},
 ) {
-	return callRoute(
-		loginAction,
-		buildRequest('/login', { method: 'POST', form, cookie, headers: { 'x-forwarded-for': ip } }),
-	)
+	// The HTTP front puts the client address into the load context.
+	return callRoute(loginAction, buildRequest('/login', { method: 'POST', form, cookie }), {
+		context: { clientIp: ip },
+	})
 }
 
 describe('login form', () => {
@@ -188,6 +188,22 @@ describe('throttling', () => {
 		).toHaveProperty('user')
 		const after = new Date(start.getTime() + FIFTEEN_MINUTES + 1000)
 		expect(await login({ email: user.email, password: TEST_PASSWORD, ip, now: after })).toHaveProperty('user')
+	})
+
+	test('the address comes from the server, so a spoofed X-Forwarded-For cannot lock someone else out', async () => {
+		const victimIp = uniqueIp()
+		for (let i = 0; i < 10; i++) {
+			const request = buildRequest('/login', {
+				method: 'POST',
+				form: { email: uniqueEmail('spoof'), password: 'guess guess guess' },
+				headers: { 'x-forwarded-for': victimIp },
+			})
+			await callRoute(loginAction, request, { context: { clientIp: uniqueIp() } })
+		}
+		const user = await insertUser(getDb())
+		expect(await postLogin({ email: user.email, password: TEST_PASSWORD }, { ip: victimIp })).toMatchObject({
+			status: 302,
+		})
 	})
 
 	test('nine failures are still allowed', async () => {

@@ -1,5 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+	data,
+	type ActionFunctionArgs,
+	type HeadersFunction,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
 import { Form, useSearchParams } from '@remix-run/react'
 import { useRemixForm } from 'remix-hook-form'
 import { FormError } from '#app/components/forms/error-list.tsx'
@@ -27,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	if (!submission.success) return data({ errors: submission.errors, defaultValues }, { status: 400 })
 
 	const { email, password, redirectTo } = submission.data
-	const result = await login({ email, password, ip: getClientIp(request, context) })
+	const result = await login({ email, password, ip: getClientIp(context) })
 	if ('error' in result && result.error === 'throttled') {
 		const headers = { 'Retry-After': String(result.retryAfterSeconds) }
 		return data(
@@ -41,6 +47,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction = () => [{ title: 'Log in · Procura' }]
+
+// Remix merges only cookies from an action into the page response; Retry-After must be passed on by hand.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+	const retryAfter = actionHeaders.get('Retry-After')
+	return retryAfter ? { 'Retry-After': retryAfter } : new Headers()
+}
 
 export default function LoginPage() {
 	const [searchParams] = useSearchParams()
