@@ -17,7 +17,7 @@ init()
 
 export const streamTimeout = 5_000
 
-type LoadContext = { cspNonce?: string }
+type LoadContext = { cspNonce?: string; clientIp?: string | null }
 
 export default function handleRequest(
 	request: Request,

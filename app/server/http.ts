@@ -5,6 +5,14 @@ import { type ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { contentSecurityPolicy, isCrossSiteRequest } from '#app/utils/request-guards.ts'
 
+declare module '@remix-run/node' {
+	// What every loader and action receives as `context` from this HTTP front.
+	interface AppLoadContext {
+		cspNonce: string
+		clientIp: string | null
+	}
+}
+
 export type HttpAppOptions = {
 	mode: 'production' | 'development'
 	/** The production build's server bundle, or a loader of it (Vite dev server). */
@@ -61,7 +69,7 @@ export function createHttpApp({ mode, build, clientDir, devMiddleware }: HttpApp
 		createRequestHandler({
 			build,
 			mode,
-			getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+			getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? null }),
 		}),
 	)
 	return app

@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { invariantResponse } from '@epic-web/invariant'
 import { StatList } from '#app/components/portal-shell.tsx'
 import { getSupplierDashboard } from '#app/models/dashboard.server.ts'
@@ -44,7 +44,9 @@ export default function SupplierDashboard() {
 						<tbody>
 							{members.map((m) => (
 								<tr key={m.id}>
-									<td>{m.name}</td>
+									<td>
+										<Link to={`team/${m.id}`}>{m.name}</Link>
+									</td>
 									<td>{m.email}</td>
 									<td>
 										{m.disabledAt ? <span className="badge bad">Disabled</span> : <span className="badge ok">Active</span>}
