@@ -5,6 +5,7 @@ import { type Database, getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { logError, logEvent } from '#app/utils/log.server.ts'
 import { outboxEmails } from '#db/schema/index.ts'
+import { startPeriodicJob, type PeriodicJob } from './periodic-job.server.ts'
 
 export type OutgoingMessage = {
 	messageId: string
@@ -165,44 +166,19 @@ export function startOutboxWorker({
 	db?: Database
 	intervalMs?: number
 	transport?: MailTransport
-} = {}): { stop(): Promise<void> } {
+} = {}): PeriodicJob {
 	const batchSize = 20
-	let stopped = false
-	let timer: NodeJS.Timeout | undefined
-	let running: Promise<void> | undefined
-
-	async function run() {
-		try {
+	return startPeriodicJob({
+		name: 'outbox',
+		intervalMs,
+		async run(isStopped) {
 			let handled: number
 			do {
 				const result = await deliverDueEmails({ db, transport, batchSize })
 				handled = result.sent + result.failed + result.retried
 				if (handled > 0) logEvent('outbox.delivered', { channel: transport.channel, ...result })
 				// A full batch means more may be due: drain now instead of waiting a whole interval.
-			} while (!stopped && handled === batchSize)
-		} catch (error) {
-			logError('outbox.run_failed', error, { channel: transport.channel })
-		}
-	}
-
-	function schedule(delayMs: number) {
-		if (stopped) return
-		timer = setTimeout(() => {
-			running = run().finally(() => {
-				running = undefined
-				schedule(intervalMs)
-			})
-		}, delayMs)
-		// Pending mail must not keep a shutting-down server alive; it waits in the table.
-		timer.unref()
-	}
-
-	schedule(0)
-	return {
-		async stop() {
-			stopped = true
-			clearTimeout(timer)
-			await running
+			} while (!isStopped() && handled === batchSize)
 		},
-	}
+	})
 }

@@ -94,7 +94,8 @@ async function main() {
 	}
 
 	const { startOutboxWorker } = await import('#app/jobs/outbox-delivery.server.ts')
-	const outbox = startOutboxWorker({})
+	const { startHousekeeping } = await import('#app/jobs/housekeeping.server.ts')
+	const jobs = [startOutboxWorker(), startHousekeeping()]
 
 	const port = Number(process.env.PORT ?? 3000)
 	const server = app.listen(port, () => {
@@ -109,7 +110,7 @@ async function main() {
 		stopping = true
 		say(`${signal}: shutting down`)
 		server.close()
-		await outbox.stop()
+		await Promise.all(jobs.map((job) => job.stop()))
 		const { closeDb } = await import('#db/client.ts')
 		await closeDb()
 		await embedded?.stop()

@@ -10,7 +10,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { insertSupplier } from '#tests/factories/suppliers.ts'
 import { insertUser } from '#tests/factories/users.ts'
 import { createTestSession, sessionCookieFor } from '#tests/utils/session.ts'
-import { buildRequest, callRoute } from './helpers.ts'
+import { buildRequest, callRoute } from '#tests/utils/route.ts'
 
 async function adminCookie() {
 	const admin = await insertUser(getDb(), { role: 'admin', name: 'Ada Admin' })

@@ -13,7 +13,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { insertUser } from '#tests/factories/users.ts'
 import { sessionCookieFor } from '#tests/utils/session.ts'
-import { buildRequest, callRoute } from './helpers.ts'
+import { buildRequest, callRoute } from '#tests/utils/route.ts'
 
 async function requestAs(role: Role, path = '/') {
 	const user = await insertUser(getDb(), { role })

@@ -15,7 +15,7 @@ import { auditEvents, outboxEmails, users } from '#db/schema/index.ts'
 import { insertSupplier } from '#tests/factories/suppliers.ts'
 import { insertUser } from '#tests/factories/users.ts'
 import { sessionCookieFor } from '#tests/utils/session.ts'
-import { buildRequest, callRoute, uniqueEmail } from './helpers.ts'
+import { buildRequest, callRoute, uniqueEmail } from '#tests/utils/route.ts'
 
 const APP_URL = 'https://procura.example'
 const NEW_PASSWORD = 'a long and lovely passphrase'

@@ -9,7 +9,7 @@ import { verifyPassword } from '#app/utils/password.server.ts'
 import { loginAttempts, sessions } from '#db/schema/index.ts'
 import { insertUser, TEST_PASSWORD } from '#tests/factories/users.ts'
 import { cookieHeaderFrom, sessionCookieFor } from '#tests/utils/session.ts'
-import { buildRequest, callRoute, uniqueEmail, uniqueIp } from './helpers.ts'
+import { buildRequest, callRoute, uniqueEmail, uniqueIp } from '#tests/utils/route.ts'
 
 function postLogin(
 	form: Record<string, string>,

@@ -8,7 +8,7 @@ import { getSessionToken, serializeSessionCookie, validateSessionToken } from '#
 import { auditEvents, sessions } from '#db/schema/index.ts'
 import { insertUser, TEST_PASSWORD } from '#tests/factories/users.ts'
 import { createTestSession } from '#tests/utils/session.ts'
-import { buildRequest, callRoute } from './helpers.ts'
+import { buildRequest, callRoute } from '#tests/utils/route.ts'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE

@@ -28,7 +28,7 @@ test('a server left running by a crashed process is stopped and a new one starts
 	const child = spawn(process.execPath, ['--import', 'tsx', 'tests/db/start-embedded.fixture.ts', dataDir], {
 		stdio: ['ignore', 'pipe', 'inherit'],
 	})
-	const started = await new Promise<{ port: number }>((resolve, reject) => {
+	await new Promise<{ port: number }>((resolve, reject) => {
 		child.stdout.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString())))
 		child.once('exit', (code) => reject(new Error(`fixture exited with ${code}`)))
 	})
