@@ -2,7 +2,13 @@ import { type LoaderFunctionArgs } from '@remix-run/node'
 import { PortalLayout, type NavItem } from '#app/components/portal-shell.tsx'
 import { loadPortalUser } from '#app/utils/portal.server.ts'
 
-const NAV: NavItem[] = [{ to: '/buyer', label: 'Dashboard', end: true }]
+const NAV: NavItem[] = [
+	{ to: '/buyer', label: 'Dashboard', end: true },
+	{ to: '/buyer/order-classes', label: 'Order classes' },
+	{ to: '/buyer/categories', label: 'Categories' },
+	{ to: '/buyer/suppliers', label: 'Suppliers' },
+	{ to: '/buyer/coverage', label: 'Coverage' },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	return loadPortalUser(request, 'buyer')

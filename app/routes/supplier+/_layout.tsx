@@ -2,7 +2,11 @@ import { type LoaderFunctionArgs } from '@remix-run/node'
 import { PortalLayout, type NavItem } from '#app/components/portal-shell.tsx'
 import { loadPortalUser } from '#app/utils/portal.server.ts'
 
-const NAV: NavItem[] = [{ to: '/supplier', label: 'Dashboard', end: true }]
+const NAV: NavItem[] = [
+	{ to: '/supplier', label: 'Dashboard', end: true },
+	{ to: '/supplier/profile', label: 'Profile' },
+	{ to: '/supplier/capabilities', label: 'Capabilities' },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	return loadPortalUser(request, 'supplier')
