@@ -4,10 +4,18 @@ import { getDb } from '#app/utils/db.server.ts'
 
 test('the five seeded classes come with their first policy, most urgent first', async () => {
 	const classes = await listOrderClassesWithPolicy(getDb())
-	const seeded = classes.filter((c) => ['emergency', 'urgent', 'standard', 'bulk', 'one-time'].includes(c.key))
+	const seeded = classes.filter((c) =>
+		['emergency', 'urgent', 'standard', 'bulk', 'one-time'].includes(c.key),
+	)
 	expect(seeded.map((c) => c.key)).toEqual(['emergency', 'urgent', 'standard', 'bulk', 'one-time'])
 	const emergency = seeded[0]!
-	expect(emergency.policy).toMatchObject({ ackDeadlineMinutes: 30, justificationRequired: true, requires24x7: true, routingMode: 'broadcast', broadcastCount: 3 })
+	expect(emergency.policy).toMatchObject({
+		ackDeadlineMinutes: 30,
+		justificationRequired: true,
+		requires24x7: true,
+		routingMode: 'broadcast',
+		broadcastCount: 3,
+	})
 	const bulk = seeded.find((c) => c.key === 'bulk')!
 	expect(bulk.policy.minQuantity).toBe(500)
 	expect(seeded.find((c) => c.key === 'one-time')!.policy.contractRequired).toBe(false)

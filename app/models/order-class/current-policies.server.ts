@@ -10,11 +10,6 @@ export type OrderClassWithPolicy = Awaited<ReturnType<typeof listOrderClassesWit
  * Retired classes are left out unless asked for.
  */
 export async function listOrderClassesWithPolicy(db: Executor, { includeRetired = false } = {}) {
-	const currentVersion = db
-		.select({ orderClassId: orderClassPolicies.orderClassId, version: sql<number>`max(${orderClassPolicies.version})`.as('version') })
-		.from(orderClassPolicies)
-		.groupBy(orderClassPolicies.orderClassId)
-		.as('current_version')
 	return db
 		.select({
 			id: orderClasses.id,
@@ -44,10 +39,16 @@ export async function listOrderClassesWithPolicy(db: Executor, { includeRetired 
 			},
 		})
 		.from(orderClasses)
-		.innerJoin(currentVersion, eq(currentVersion.orderClassId, orderClasses.id))
 		.innerJoin(
 			orderClassPolicies,
-			and(eq(orderClassPolicies.orderClassId, orderClasses.id), eq(orderClassPolicies.version, currentVersion.version)),
+			and(
+				eq(orderClassPolicies.orderClassId, orderClasses.id),
+				// The current policy is the class's highest version.
+				eq(
+					orderClassPolicies.version,
+					sql`(select max(p.version) from order_class_policies p where p.order_class_id = ${orderClasses.id})`,
+				),
+			),
 		)
 		.where(includeRetired ? undefined : isNull(orderClasses.retiredAt))
 		.orderBy(asc(orderClasses.priorityRank), asc(orderClasses.name))
