@@ -30,6 +30,16 @@ export const AUDIT_ACTIONS = [
 	'capability.paused',
 	'capability.resumed',
 	'capability.removed',
+	'contract.created',
+	'contract.draft_saved',
+	'contract.proposed',
+	'contract.countered',
+	'contract.accepted',
+	'contract.withdrawn',
+	'contract.terminated',
+	'contract.expired',
+	'contract.expiry_warned',
+	'contract.superseded',
 	'email.queued',
 ] as const
 

@@ -7,6 +7,7 @@ const NAV: NavItem[] = [
 	{ to: '/buyer/order-classes', label: 'Order classes' },
 	{ to: '/buyer/categories', label: 'Categories' },
 	{ to: '/buyer/suppliers', label: 'Suppliers' },
+	{ to: '/buyer/contracts', label: 'Contracts' },
 	{ to: '/buyer/coverage', label: 'Coverage' },
 ]
 

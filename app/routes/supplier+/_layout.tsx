@@ -6,6 +6,7 @@ const NAV: NavItem[] = [
 	{ to: '/supplier', label: 'Dashboard', end: true },
 	{ to: '/supplier/profile', label: 'Profile' },
 	{ to: '/supplier/capabilities', label: 'Capabilities' },
+	{ to: '/supplier/contracts', label: 'Contracts' },
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
