@@ -4,6 +4,7 @@ import { loadPortalUser } from '#app/utils/portal.server.ts'
 
 const NAV: NavItem[] = [
 	{ to: '/supplier', label: 'Dashboard', end: true },
+	{ to: '/supplier/orders', label: 'Orders' },
 	{ to: '/supplier/profile', label: 'Profile' },
 	{ to: '/supplier/capabilities', label: 'Capabilities' },
 	{ to: '/supplier/contracts', label: 'Contracts' },

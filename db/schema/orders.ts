@@ -1,0 +1,222 @@
+import { sql } from 'drizzle-orm'
+import {
+	bigserial,
+	check,
+	date,
+	index,
+	integer,
+	jsonb,
+	pgEnum,
+	pgSequence,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid,
+} from 'drizzle-orm/pg-core'
+import { users } from './auth.ts'
+import { supplierCapabilities } from './capabilities.ts'
+import { categories, orderClasses, orderClassPolicies, routingMode } from './catalog.ts'
+import { id, timestamps } from './columns.ts'
+import { contractTerms } from './contracts.ts'
+import { suppliers } from './suppliers.ts'
+
+export const orderStatus = pgEnum('order_status', [
+	'draft',
+	'submitted',
+	'in_review',
+	'approved',
+	'rejected',
+	'routing',
+	'offered',
+	'accepted',
+	'in_progress',
+	'delivered',
+	'rework_requested',
+	'closed',
+	'cancelled',
+	'unroutable',
+])
+
+/** Numbers orders PO-<year>-000123 across all instances without gaps from races. */
+export const orderNumberSequence = pgSequence('order_number_seq', { startWith: 1 })
+
+export const orders = pgTable(
+	'orders',
+	{
+		id: id(),
+		number: text().notNull().unique(),
+		orderClassId: uuid()
+			.notNull()
+			.references(() => orderClasses.id, { onDelete: 'restrict' }),
+		// The policy version the order was placed under; later policy edits do not change it.
+		orderClassPolicyId: uuid()
+			.notNull()
+			.references(() => orderClassPolicies.id, { onDelete: 'restrict' }),
+		categoryId: uuid()
+			.notNull()
+			.references(() => categories.id, { onDelete: 'restrict' }),
+		quantity: integer().notNull(),
+		unit: text().notNull().default('units'),
+		description: text().notNull(),
+		region: text().notNull(),
+		neededBy: timestamp({ withTimezone: true }).notNull(),
+		justification: text(),
+		preferredSupplierId: uuid().references(() => suppliers.id, { onDelete: 'set null' }),
+		status: orderStatus().notNull().default('draft'),
+		currency: text().notNull().default('EUR'),
+		estimatedMinMinor: integer(),
+		estimatedMaxMinor: integer(),
+		agreedPriceMinor: integer(),
+		assignedSupplierId: uuid().references(() => suppliers.id, { onDelete: 'restrict' }),
+		// The contract term that priced the order (null for one-time orders without a contract).
+		contractTermId: uuid().references(() => contractTerms.id, { onDelete: 'restrict' }),
+		deliveredQuantity: integer(),
+		// Set when the buyer changed quantity or needed-by and the supplier has not re-acknowledged yet.
+		changePendingSince: timestamp({ withTimezone: true }),
+		changeAckDueAt: timestamp({ withTimezone: true }),
+		placedByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
+		reviewedByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
+		reviewNote: text(),
+		cancelReason: text(),
+		submittedAt: timestamp({ withTimezone: true }),
+		acceptedAt: timestamp({ withTimezone: true }),
+		deliveredAt: timestamp({ withTimezone: true }),
+		closedAt: timestamp({ withTimezone: true }),
+		// Optimistic lock: every transition bumps it; a stale form is refused.
+		version: integer().notNull().default(1),
+		...timestamps,
+	},
+	(t) => [
+		index('orders_status_idx').on(t.status, t.neededBy),
+		index('orders_supplier_idx').on(t.assignedSupplierId, t.status),
+		index('orders_class_idx').on(t.orderClassId, t.createdAt),
+		check('orders_quantity_positive', sql`${t.quantity} > 0`),
+	],
+)
+
+export const offerResponse = pgEnum('offer_response', ['pending', 'accepted', 'declined', 'expired', 'withdrawn'])
+
+/** The order routed to one supplier. */
+export const orderOffers = pgTable(
+	'order_offers',
+	{
+		id: id(),
+		orderId: uuid()
+			.notNull()
+			.references(() => orders.id, { onDelete: 'cascade' }),
+		supplierId: uuid()
+			.notNull()
+			.references(() => suppliers.id, { onDelete: 'restrict' }),
+		routingDecisionId: uuid().references(() => routingDecisions.id, { onDelete: 'set null' }),
+		rank: integer().notNull(),
+		// Score × 100 (0..10000), so it stays an integer.
+		scoreCenti: integer().notNull(),
+		reasons: jsonb().$type<string[]>().notNull().default([]),
+		contractTermId: uuid().references(() => contractTerms.id, { onDelete: 'restrict' }),
+		priceMinor: integer(),
+		offeredAt: timestamp({ withTimezone: true }).notNull(),
+		expiresAt: timestamp({ withTimezone: true }).notNull(),
+		response: offerResponse().notNull().default('pending'),
+		respondedAt: timestamp({ withTimezone: true }),
+		respondedByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
+		declineReason: text(),
+		// Manual assignment by a buyer (override of the router), with the reason given.
+		overrideReason: text(),
+	},
+	(t) => [
+		index('order_offers_order_idx').on(t.orderId),
+		index('order_offers_supplier_idx').on(t.supplierId, t.response, t.expiresAt),
+		index('order_offers_due_idx').on(t.expiresAt).where(sql`${t.response} = 'pending'`),
+		// Two simultaneous accepts of a broadcast leave exactly one winner: the database says so.
+		uniqueIndex('order_offers_one_acceptance_uq').on(t.orderId).where(sql`${t.response} = 'accepted'`),
+	],
+)
+
+/** Every run of the router for an order: each candidate with its score, each exclusion with its rule. */
+export const routingDecisions = pgTable(
+	'routing_decisions',
+	{
+		id: id(),
+		orderId: uuid()
+			.notNull()
+			.references(() => orders.id, { onDelete: 'cascade' }),
+		attempt: integer().notNull(),
+		mode: routingMode().notNull(),
+		candidates: jsonb().notNull(),
+		excluded: jsonb().notNull(),
+		offeredSupplierIds: uuid().array().notNull().default([]),
+		outcome: text().notNull(),
+		decidedAt: timestamp({ withTimezone: true }).notNull(),
+	},
+	(t) => [index('routing_decisions_order_idx').on(t.orderId, t.attempt)],
+)
+
+/** Append-only history of an order; metrics are computed from it. */
+export const orderEvents = pgTable(
+	'order_events',
+	{
+		id: bigserial({ mode: 'number' }).primaryKey(),
+		orderId: uuid()
+			.notNull()
+			.references(() => orders.id, { onDelete: 'cascade' }),
+		type: text().notNull(),
+		fromStatus: orderStatus(),
+		toStatus: orderStatus(),
+		actorUserId: uuid(),
+		actorRole: text(),
+		supplierId: uuid(),
+		data: jsonb().notNull().default({}),
+		occurredAt: timestamp({ withTimezone: true }).notNull(),
+	},
+	(t) => [
+		index('order_events_order_idx').on(t.orderId, t.occurredAt),
+		index('order_events_supplier_idx').on(t.supplierId, t.occurredAt),
+	],
+)
+
+export const exceptionKind = pgEnum('exception_kind', [
+	'large_value',
+	'missing_information',
+	'unroutable',
+	'deadline_breached',
+	'dispute',
+])
+export const exceptionStatus = pgEnum('exception_status', ['open', 'resolved'])
+
+/** Something about an order that needs a person. */
+export const orderExceptions = pgTable(
+	'order_exceptions',
+	{
+		id: id(),
+		orderId: uuid()
+			.notNull()
+			.references(() => orders.id, { onDelete: 'cascade' }),
+		kind: exceptionKind().notNull(),
+		status: exceptionStatus().notNull().default('open'),
+		detail: text().notNull(),
+		// Set when the exception is the supplier's doing (counts against its scorecard).
+		supplierId: uuid(),
+		ownerUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
+		openedAt: timestamp({ withTimezone: true }).notNull(),
+		resolvedAt: timestamp({ withTimezone: true }),
+		resolvedByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
+		resolution: text(),
+		...timestamps,
+	},
+	(t) => [index('order_exceptions_open_idx').on(t.status, t.openedAt), index('order_exceptions_order_idx').on(t.orderId)],
+)
+
+/** Capacity committed per capability and ISO week, kept in the transaction that accepts an offer. */
+export const capabilityWeeklyLoad = pgTable(
+	'capability_weekly_load',
+	{
+		capabilityId: uuid()
+			.notNull()
+			.references(() => supplierCapabilities.id, { onDelete: 'cascade' }),
+		weekStart: date({ mode: 'string' }).notNull(),
+		used: integer().notNull().default(0),
+	},
+	(t) => [primaryKey({ columns: [t.capabilityId, t.weekStart] })],
+)
