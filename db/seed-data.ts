@@ -55,3 +55,86 @@ export const DEMO_SUPPLIERS: DemoSupplier[] = SUPPLIERS.map(({ domain, people, .
 }))
 
 export const DEMO_LOGINS = [...DEMO_STAFF.map((u) => u.email), 'supplier@procura.test']
+
+export type DemoCapability = {
+	id: string
+	supplierId: string
+	categoryKey: string
+	orderClassKey: string
+	weeklyCapacity: number
+	capacityUnit: 'units' | 'orders'
+	leadTimeHours: number
+	regions: string[]
+	available24x7: boolean
+	exceptionNote: string | null
+	pausedAt: Date | null
+}
+
+// A fixed instant, so a paused demo capability is the same in every seeded database.
+const PAUSED_AT = new Date('2026-01-05T09:00:00Z')
+
+type CapabilitySeed = [
+	domain: string,
+	categoryKey: string,
+	orderClassKey: string,
+	capacity: number,
+	unit: 'units' | 'orders',
+	leadTimeHours: number,
+	extra?: { regions?: string[]; note?: string; paused?: boolean },
+]
+
+// What each demo supplier serves, by its trade. Deliberate gaps for the buyer's coverage matrix:
+// nobody offers data entry × bulk (the e2e journey fills it), HR services beyond standard and one-time,
+// or accounting × emergency; Lumen's urgent document work is paused; on-hold Sandpiper's rows do not count.
+const CAPABILITIES: CapabilitySeed[] = [
+	['northwind', 'data-entry', 'standard', 400, 'units', 72],
+	['northwind', 'data-entry', 'urgent', 120, 'units', 24],
+	['northwind', 'order-processing', 'standard', 250, 'orders', 96, { regions: ['EU-West'] }],
+	['northwind', 'document-management', 'one-time', 60, 'orders', 120],
+	['meridian', 'payroll-processing', 'standard', 2000, 'units', 96],
+	['meridian', 'payroll-processing', 'urgent', 300, 'units', 24],
+	['meridian', 'payroll-processing', 'bulk', 6000, 'units', 400, { note: 'Bulk payroll back-loads run in the next monthly payroll cycle, up to 17 days out.' }],
+	['harbor', 'accounting', 'standard', 150, 'orders', 120],
+	['harbor', 'accounting', 'urgent', 40, 'orders', 24],
+	['harbor', 'accounting', 'one-time', 25, 'orders', 168],
+	['atlas', 'data-entry', 'standard', 5000, 'units', 48],
+	['atlas', 'data-entry', 'urgent', 1500, 'units', 12],
+	['atlas', 'data-entry', 'one-time', 800, 'units', 72],
+	['atlas', 'order-processing', 'bulk', 20000, 'units', 240],
+	['kestrel', 'it-support', 'emergency', 60, 'orders', 4],
+	['kestrel', 'it-support', 'urgent', 150, 'orders', 12],
+	['kestrel', 'it-support', 'standard', 400, 'orders', 72],
+	['blueridge', 'hr-services', 'standard', 200, 'orders', 120],
+	['blueridge', 'hr-services', 'one-time', 30, 'orders', 168],
+	['lumen', 'document-management', 'standard', 8000, 'units', 96],
+	['lumen', 'document-management', 'bulk', 50000, 'units', 336],
+	['lumen', 'document-management', 'urgent', 1000, 'units', 24, { regions: ['APAC'], paused: true }],
+	['quickline', 'it-support', 'emergency', 80, 'orders', 2],
+	['quickline', 'customer-support', 'emergency', 120, 'orders', 1],
+	['quickline', 'customer-support', 'urgent', 300, 'orders', 8],
+	['quickline', 'payroll-processing', 'emergency', 20, 'orders', 6, { regions: ['EU-West', 'EU-Central'] }],
+	['sandpiper', 'order-processing', 'standard', 600, 'orders', 72],
+	['sandpiper', 'order-processing', 'urgent', 100, 'orders', 24],
+]
+
+export const DEMO_CAPABILITIES: DemoCapability[] = CAPABILITIES.map(
+	([domain, categoryKey, orderClassKey, weeklyCapacity, capacityUnit, leadTimeHours, extra = {}], i) => {
+		const index = SUPPLIERS.findIndex((s) => s.domain === domain)
+		const supplier = DEMO_SUPPLIERS[index]
+		if (!supplier) throw new Error(`No demo supplier ${domain}`)
+		return {
+			id: uuid(4, i + 1),
+			supplierId: supplier.id,
+			categoryKey,
+			orderClassKey,
+			weeklyCapacity,
+			capacityUnit,
+			leadTimeHours,
+			regions: extra.regions ?? supplier.regions,
+			// Emergency work is only declared by suppliers that are on call around the clock.
+			available24x7: supplier.available24x7,
+			exceptionNote: extra.note ?? null,
+			pausedAt: extra.paused ? PAUSED_AT : null,
+		}
+	},
+)

@@ -1,9 +1,10 @@
 import { count } from 'drizzle-orm'
+import { insertCapability } from '#tests/factories/capabilities.ts'
 import { insertSupplier } from '#tests/factories/suppliers.ts'
 import { insertUser } from '#tests/factories/users.ts'
 import { createDatabase, type Executor } from './client.ts'
 import { users } from './schema/index.ts'
-import { DEMO_PASSWORD, DEMO_STAFF, DEMO_SUPPLIERS } from './seed-data.ts'
+import { DEMO_CAPABILITIES, DEMO_PASSWORD, DEMO_STAFF, DEMO_SUPPLIERS } from './seed-data.ts'
 
 export { DEMO_LOGINS, DEMO_PASSWORD } from './seed-data.ts'
 
@@ -25,6 +26,9 @@ export async function seedDemoData(db: Executor) {
 				{ ifExists: 'return' },
 			)
 		}
+	}
+	for (const capability of DEMO_CAPABILITIES) {
+		await insertCapability(db, capability, { ifExists: 'return' })
 	}
 }
 

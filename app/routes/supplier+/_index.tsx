@@ -2,15 +2,19 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { invariantResponse } from '@epic-web/invariant'
 import { StatList } from '#app/components/portal-shell.tsx'
+import { countSupplierCapabilities } from '#app/models/capability/capability-rules.server.ts'
 import { getSupplierDashboard } from '#app/models/dashboard.server.ts'
 import { requireSupplierUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireSupplierUser(request)
-	const dashboard = await getSupplierDashboard(getDb(), { supplierId: user.supplierId })
+	const [dashboard, capabilities] = await Promise.all([
+		getSupplierDashboard(getDb(), { supplierId: user.supplierId }),
+		countSupplierCapabilities(getDb(), { supplierId: user.supplierId }),
+	])
 	invariantResponse(dashboard, 'Not found', { status: 404 })
-	return dashboard
+	return { ...dashboard, capabilities }
 }
 
 export const meta: MetaFunction = () => [{ title: 'Supplier dashboard · Procura' }]
@@ -18,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: 'Supplier dashboard · Procura
 const STATUS_LABELS = { invited: 'Invited', active: 'Active', on_hold: 'On hold', blocked: 'Blocked' } as const
 
 export default function SupplierDashboard() {
-	const { supplier, members } = useLoaderData<typeof loader>()
+	const { supplier, members, capabilities } = useLoaderData<typeof loader>()
 	return (
 		<div className="stack">
 			<h1>{supplier.name}</h1>
@@ -27,6 +31,11 @@ export default function SupplierDashboard() {
 					{ label: 'Status', value: STATUS_LABELS[supplier.status] },
 					{ label: 'Regions served', value: supplier.regions.length, hint: supplier.regions.join(', ') || 'None yet' },
 					{ label: 'Available 24x7', value: supplier.available24x7 ? 'Yes' : 'No' },
+					{
+						label: 'Capabilities',
+						value: capabilities.total,
+						hint: capabilities.paused > 0 ? `${capabilities.paused} paused` : 'None paused',
+					},
 					{ label: 'Users', value: members.length },
 				]}
 			/>
@@ -57,7 +66,10 @@ export default function SupplierDashboard() {
 					</table>
 				</div>
 			</section>
-			<p className="muted">Time zone: {supplier.timeZone}</p>
+			<p className="muted">
+				Time zone: {supplier.timeZone} · <Link to="profile">Edit the profile</Link> ·{' '}
+				<Link to="capabilities">Declare capabilities</Link>
+			</p>
 		</div>
 	)
 }
