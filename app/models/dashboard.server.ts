@@ -1,17 +1,19 @@
 import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm'
+import { getCoverageMatrix } from '#app/models/coverage.server.ts'
 import { type Executor, schema } from '#app/utils/db.server.ts'
 
 const { auditEvents, categories, orderClasses, outboxEmails, suppliers, userInvitations, users } = schema
 
 /** Figures for the buyer's landing page: the supply base and the classification framework. */
 export async function getBuyerDashboard(db: Executor) {
-	const [byStatus, [classes], [cats], [regions]] = await Promise.all([
+	const [byStatus, [classes], [cats], [regions], coverage] = await Promise.all([
 		db.select({ status: suppliers.status, n: count() }).from(suppliers).groupBy(suppliers.status),
 		db.select({ n: count() }).from(orderClasses).where(isNull(orderClasses.retiredAt)),
 		db.select({ n: count() }).from(categories).where(isNull(categories.retiredAt)),
 		db
 			.select({ n: sql<number>`count(distinct r)::int` })
 			.from(sql`${suppliers}, unnest(${suppliers.regions}) as r`),
+		getCoverageMatrix(db),
 	])
 	const suppliersByStatus = Object.fromEntries(byStatus.map((r) => [r.status, r.n]))
 	return {
@@ -20,6 +22,7 @@ export async function getBuyerDashboard(db: Executor) {
 		orderClassCount: classes?.n ?? 0,
 		categoryCount: cats?.n ?? 0,
 		regionCount: regions?.n ?? 0,
+		coverageGapCount: coverage.gapCount,
 	}
 }
 

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { type CoverageMatrix } from '#app/domain/suppliers/coverage.ts'
 import { getCoverageMatrix } from '#app/models/coverage.server.ts'
+import { getBuyerDashboard } from '#app/models/dashboard.server.ts'
 import { loader as coverageLoader } from '#app/routes/buyer+/coverage.tsx'
 import { getDb, schema } from '#app/utils/db.server.ts'
 import { insertSupplier } from '#tests/factories/suppliers.ts'
@@ -136,5 +137,12 @@ describe('the coverage matrix', () => {
 			expect(result.status, role).toBe(200)
 			expect((result.data as { matrix: CoverageMatrix }).matrix.cellCount).toBeGreaterThan(0)
 		}
+	})
+
+	test('the buyer dashboard reports the same number of gaps', async () => {
+		await insertCategory()
+		const [dashboard, matrix] = [await getBuyerDashboard(getDb()), await getCoverageMatrix(getDb())]
+		expect(dashboard.coverageGapCount).toBe(matrix.gapCount)
+		expect(matrix.gapCount).toBeGreaterThan(0)
 	})
 })

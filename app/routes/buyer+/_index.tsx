@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { StatList } from '#app/components/portal-shell.tsx'
 import { getBuyerDashboard } from '#app/models/dashboard.server.ts'
 import { requireUserWithRole } from '#app/utils/auth.server.ts'
@@ -37,6 +37,15 @@ export default function BuyerDashboard() {
 						{ label: 'Service categories', value: d.categoryCount },
 					]}
 				/>
+				<p>
+					<Link
+						to="/buyer/coverage"
+						className={d.coverageGapCount > 0 ? 'coverage-summary has-gaps' : undefined}
+					>
+						Coverage gaps: {d.coverageGapCount}
+					</Link>{' '}
+					<span className="muted">(category × class combinations no active supplier serves)</span>
+				</p>
 			</section>
 		</div>
 	)
