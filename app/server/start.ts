@@ -95,7 +95,8 @@ async function main() {
 
 	const { startOutboxWorker } = await import('#app/jobs/outbox-delivery.server.ts')
 	const { startHousekeeping } = await import('#app/jobs/housekeeping.server.ts')
-	const jobs = [startOutboxWorker(), startHousekeeping()]
+	const { startContractExpiryJob } = await import('#app/jobs/contract-expiry.server.ts')
+	const jobs = [startOutboxWorker(), startHousekeeping(), startContractExpiryJob()]
 
 	const port = Number(process.env.PORT ?? 3000)
 	const server = app.listen(port, () => {
