@@ -1,11 +1,15 @@
 // Shared set-up for the contract integration tests: a fresh supplier with users and
 // capabilities, a fresh buyer, and readers scoped to the rows a test created.
 import { and, asc, eq, inArray, like } from 'drizzle-orm'
+import { type TermInput } from '#app/domain/contracts/contract-terms.ts'
 import { type ContractActor } from '#app/models/contract/contract-access.server.ts'
+import { createContractDraft } from '#app/models/contract/create-contract.server.ts'
+import { saveDraftTerms, sendProposal } from '#app/models/contract/draft-contract.server.ts'
+import { type AppError, isAppError } from '#app/utils/app-error.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { auditEvents, outboxEmails } from '#db/schema/index.ts'
 import { insertCapability } from '#tests/factories/capabilities.ts'
-import { referenceIds, type ReferenceIds } from '#tests/factories/contracts.ts'
+import { buildTerm, referenceIds, type ReferenceIds } from '#tests/factories/contracts.ts'
 import { insertSupplier } from '#tests/factories/suppliers.ts'
 import { type InsertedUser, insertUser } from '#tests/factories/users.ts'
 import { enableFastPasswordHashingForTests } from '#app/utils/password.server.ts'
@@ -79,4 +83,49 @@ export async function auditActionsFor(contractId: string) {
 		.where(and(eq(auditEvents.entityType, 'contract'), eq(auditEvents.entityId, contractId)))
 		.orderBy(asc(auditEvents.seq))
 	return rows.map((r) => r.action)
+}
+
+/** A contract whose buyer proposal waits for the supplier, made through the models. */
+export async function proposeContract(
+	w: World,
+	{
+		terms,
+		startsOn = '2026-04-01',
+		endsOn = '2027-03-31',
+		now = new Date('2026-03-02T09:00:00Z'),
+	}: { terms?: TermInput[]; startsOn?: string; endsOn?: string; now?: Date } = {},
+) {
+	const { contractId, number } = await createContractDraft(w.db, {
+		actor: w.buyerActor,
+		supplierId: w.supplier.id,
+		title: 'Test contract',
+		startsOn,
+		endsOn,
+		now,
+	})
+	await saveDraftTerms(w.db, {
+		actor: w.buyerActor,
+		contractId,
+		expectedLockVersion: 1,
+		terms: terms ?? [buildTerm(w.ids, 'bulk', 'data-entry'), buildTerm(w.ids, 'emergency', 'it-support')],
+		now,
+	})
+	const { versionId, lockVersion } = await sendProposal(w.db, {
+		actor: w.buyerActor,
+		contractId,
+		expectedLockVersion: 2,
+		now,
+	})
+	return { contractId, number, versionId, lockVersion }
+}
+
+/** What a failed model call threw, for asserting on its code and fields. */
+export async function failure(promise: Promise<unknown>): Promise<AppError> {
+	try {
+		await promise
+	} catch (error) {
+		if (isAppError(error)) return error
+		throw error
+	}
+	throw new Error('Expected the call to fail')
 }
