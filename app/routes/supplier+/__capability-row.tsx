@@ -42,7 +42,8 @@ export function CapabilityRow({
 	supplierRegions: readonly string[]
 	/** The class chosen right now, for the hints. */
 	orderClassId: string
-	onRemove: () => void
+	/** Undefined until JavaScript runs: the button is then disabled. */
+	onRemove: (() => void) | undefined
 }) {
 	const name = <K extends keyof CapabilityRowForm>(key: K) => `rows.${index}.${key}` as const
 	const reg = (key: keyof CapabilityRowForm) => register(name(key))
@@ -150,7 +151,7 @@ export function CapabilityRow({
 					<textarea {...reg('exceptionNote')} defaultValue={field.exceptionNote} rows={2} {...props} />
 				)}
 			</NoteField>
-			<button type="button" className="secondary" onClick={onRemove}>
+			<button type="button" className="secondary" onClick={onRemove} disabled={!onRemove}>
 				Remove {isSaved ? legend : 'this row'}
 			</button>
 		</fieldset>

@@ -2,7 +2,7 @@ import { invariantResponse } from '@epic-web/invariant'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSubmit } from '@remix-run/react'
-import { useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { set, useFieldArray, useWatch, type FieldErrors } from 'react-hook-form'
 import { useRemixForm } from 'remix-hook-form'
 import { FormError } from '#app/components/forms/error-list.tsx'
@@ -107,6 +107,9 @@ function CapabilityForm() {
 	const sent = (actionData as { defaultValues?: CapabilitySetForm } | undefined)?.defaultValues
 	const submit = useSubmit()
 	const addButton = useRef<HTMLButtonElement>(null)
+	// Adding and removing rows need JavaScript: until it runs, those buttons are disabled rather than dead.
+	const [hydrated, setHydrated] = useState(false)
+	useEffect(() => setHydrated(true), [])
 	const schema = useMemo(
 		() => buildCapabilitySetSchema({ classes, categories, supplierRegions: supplier.regions }),
 		[classes, categories, supplier.regions],
@@ -162,7 +165,7 @@ function CapabilityForm() {
 							categories={categories}
 							supplierRegions={supplier.regions}
 							orderClassId={chosenClasses?.[index]?.orderClassId ?? row.orderClassId}
-							onRemove={() => removeRow(index, label)}
+							onRemove={hydrated ? () => removeRow(index, label) : undefined}
 						/>
 					)
 				})}
@@ -171,6 +174,7 @@ function CapabilityForm() {
 						ref={addButton}
 						type="button"
 						className="secondary"
+						disabled={!hydrated}
 						onClick={() =>
 							append(blankCapabilityRow(supplier.regions), { focusName: `rows.${fields.length}.categoryId` })
 						}
