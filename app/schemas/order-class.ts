@@ -11,10 +11,11 @@ import {
 } from '#app/domain/order-classes/policy-rules.ts'
 
 function wholeNumber(message: string) {
+	// abort: a field that is not a number gets this one message, and no rule is checked against a NaN.
 	return z
 		.string({ error: message })
 		.trim()
-		.regex(/^\d{1,9}$/, message)
+		.regex(/^\d{1,9}$/, { message, abort: true })
 		.transform(Number)
 }
 
@@ -145,7 +146,8 @@ export const KEY_HINT =
 /** The key typed (already checked by OptionalKey), or one made from the name; an issue on `key` when unusable. */
 export function resolveKey(data: { key?: string; name: string }, ctx: z.RefinementCtx): string {
 	const key = data.key || keyFromName(data.name)
-	if (!isValidKey(key)) {
+	// Without a name, "Enter a name" already says what to do.
+	if (!isValidKey(key) && data.name.trim() !== '') {
 		ctx.addIssue({
 			code: 'custom',
 			path: ['key'],

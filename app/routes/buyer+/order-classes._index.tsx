@@ -73,14 +73,14 @@ function ClassTable({ rows, labelledBy }: { rows: Row[]; labelledBy: string }) {
 									<code>{c.key}</code> · v{c.policy.version}
 								</div>
 							</td>
-							<td>{formatMinutes(c.policy.ackDeadlineMinutes)}</td>
-							<td>{formatHours(c.policy.deliveryTargetHours)}</td>
+							<td className="nowrap">{formatMinutes(c.policy.ackDeadlineMinutes)}</td>
+							<td className="nowrap">{formatHours(c.policy.deliveryTargetHours)}</td>
 							<td>{describeMinQuantity(c.policy.minQuantity)}</td>
-							<td>{describeApprovalThreshold(c.policy)}</td>
+							<td className="nowrap">{describeApprovalThreshold(c.policy)}</td>
 							<td>
 								<Flags policy={c.policy} />
 							</td>
-							<td>{describeRouting(c.policy)}</td>
+							<td className="nowrap">{describeRouting(c.policy)}</td>
 							<td>
 								{c.policy.weightPrice} / {c.policy.weightSpeed} / {c.policy.weightReliability} /{' '}
 								{c.policy.weightCapacity}
