@@ -38,6 +38,10 @@ export type TermFormValues = {
 /** Each order class's current policy, by class id. */
 export type TermPolicies = Record<string, TermPolicy>
 
+export function termPoliciesOf(classes: readonly { id: string; policy: TermPolicy }[]): TermPolicies {
+	return Object.fromEntries(classes.map((c) => [c.id, c.policy]))
+}
+
 const MAX_TEXT = 40
 
 // Typed text arrives as a string, or as a number when a client sends JSON; anything else is treated as empty.

@@ -1,13 +1,18 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { StatList } from '#app/components/portal-shell.tsx'
+import { countProposalsWaitingForBuyer } from '#app/models/contract/dashboard-figures.server.ts'
 import { getBuyerDashboard } from '#app/models/dashboard.server.ts'
 import { requireUserWithRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireUserWithRole(request, 'buyer')
-	return getBuyerDashboard(getDb())
+	const [dashboard, proposalsWaiting] = await Promise.all([
+		getBuyerDashboard(getDb()),
+		countProposalsWaitingForBuyer(getDb()),
+	])
+	return { ...dashboard, proposalsWaiting }
 }
 
 export const meta: MetaFunction = () => [{ title: 'Buyer dashboard · Procura' }]
@@ -24,7 +29,10 @@ export default function BuyerDashboard() {
 						{ label: 'Suppliers', value: d.supplierCount },
 						{ label: 'Active suppliers', value: d.suppliersByStatus.active ?? 0 },
 						{ label: 'Invited, not yet active', value: d.suppliersByStatus.invited ?? 0 },
-						{ label: 'On hold or blocked', value: (d.suppliersByStatus.on_hold ?? 0) + (d.suppliersByStatus.blocked ?? 0) },
+						{
+							label: 'On hold or blocked',
+							value: (d.suppliersByStatus.on_hold ?? 0) + (d.suppliersByStatus.blocked ?? 0),
+						},
 						{ label: 'Regions covered', value: d.regionCount },
 					]}
 				/>
@@ -45,6 +53,16 @@ export default function BuyerDashboard() {
 						Coverage gaps: {d.coverageGapCount}
 					</Link>{' '}
 					<span className="muted">(category × class combinations no active supplier serves)</span>
+				</p>
+			</section>
+			<section aria-labelledby="contracts">
+				<h2 id="contracts">Contracts</h2>
+				<StatList stats={[{ label: 'Supplier proposals waiting for you', value: d.proposalsWaiting }]} />
+				<p>
+					<Link to="/buyer/contracts">
+						{d.proposalsWaiting > 0 ? 'Answer them in Contracts' : 'All contracts'}
+					</Link>{' '}
+					<span className="muted">(a counter-proposal is marked “Waiting for you” in the list)</span>
 				</p>
 			</section>
 		</div>
