@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, exists, gt, ilike, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { type Region } from '#app/domain/regions.ts'
 import { type SupplierStatus } from '#app/domain/suppliers/supplier-status.ts'
-import { type SupplierSort } from '#app/schemas/supplier.ts'
 import { listOrderClassesWithPolicy } from '#app/models/order-class/current-policies.server.ts'
+import { type SupplierSort } from '#app/schemas/supplier.ts'
 import { type Executor, schema } from '#app/utils/db.server.ts'
 
 const { categories, supplierCapabilities, suppliers, userInvitations, users } = schema
