@@ -52,7 +52,7 @@ export default defineConfig({
 			PORT: String(PORT),
 			DATABASE_URL: '',
 			SMTP_URL: '',
-			PROCURA_DATA_DIR: path.join(root, '.data/e2e-postgres'),
+			PROCURA_DATA_DIR: path.join(root, `.data/e2e-postgres-${PORT}`),
 			NODE_ENV: 'production',
 		},
 	},
