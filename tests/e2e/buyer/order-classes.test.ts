@@ -1,4 +1,4 @@
-import { expect, test } from '#tests/playwright-utils.ts'
+import { expect, seriousAxeViolations, test } from '#tests/playwright-utils.ts'
 
 // The e2e database is shared by the whole run: these tests change only the emergency class's
 // acknowledgement deadline (still broadcast, still 24x7) and otherwise save nothing.
@@ -61,4 +61,31 @@ test('weights that do not add up to 100 are refused next to the weights, keeping
 	await expect(weights.getByLabel('Speed')).toHaveValue('50')
 	await expect(form.getByLabel('Change note')).toHaveValue('Price matters more')
 	await expect(page.getByText(/Policy version \d+ saved/)).toHaveCount(0)
+})
+
+test('the order class and category pages have no serious accessibility problems, on a phone too', async ({
+	page,
+	loginAs,
+}) => {
+	await loginAs('buyer')
+	for (const viewport of [
+		{ width: 1280, height: 900 },
+		{ width: 390, height: 844 },
+	]) {
+		await page.setViewportSize(viewport)
+		await page.goto('/buyer/order-classes')
+		expect(await seriousAxeViolations(page), 'class list').toEqual([])
+		await page.getByRole('table', { name: 'In use' }).getByRole('link', { name: 'Bulk' }).click()
+		await expect(page.getByRole('heading', { level: 1, name: 'Bulk' })).toBeVisible()
+		expect(await seriousAxeViolations(page), 'class page').toEqual([])
+		await page.goto('/buyer/order-classes/new')
+		await page.getByRole('button', { name: 'Create order class' }).click()
+		await expect(page.getByText('Enter a name.')).toBeVisible()
+		expect(await seriousAxeViolations(page), 'new class with errors').toEqual([])
+		await page.goto('/buyer/categories')
+		expect(await seriousAxeViolations(page), 'categories').toEqual([])
+		await page.getByRole('link', { name: 'Rename Accounting' }).click()
+		await expect(page.getByRole('heading', { level: 1, name: 'Accounting' })).toBeVisible()
+		expect(await seriousAxeViolations(page), 'category page').toEqual([])
+	}
 })
