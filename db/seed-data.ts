@@ -1,7 +1,8 @@
 // Demo data: fixed ids and addresses so every seeded database is the same.
 export const DEMO_PASSWORD = 'procura-demo'
 
-const uuid = (group: number, n: number) =>
+/** Fixed id of the n-th demo row of a group: 1 staff, 2 suppliers, 3 their users, 4 capabilities, 5–7 contracts. */
+export const uuid = (group: number, n: number) =>
 	`00000000-0000-4000-8000-${String(group).padStart(4, '0')}${String(n).padStart(8, '0')}`
 
 export type DemoSupplier = {

@@ -1,10 +1,12 @@
 import { count } from 'drizzle-orm'
 import { insertCapability } from '#tests/factories/capabilities.ts'
+import { insertContract, referenceIds } from '#tests/factories/contracts.ts'
 import { insertSupplier } from '#tests/factories/suppliers.ts'
 import { insertUser } from '#tests/factories/users.ts'
 import { createDatabase, type Executor } from './client.ts'
 import { users } from './schema/index.ts'
 import { DEMO_CAPABILITIES, DEMO_PASSWORD, DEMO_STAFF, DEMO_SUPPLIERS } from './seed-data.ts'
+import { DEMO_CONTRACTS } from './seed-data-contracts.ts'
 
 export { DEMO_LOGINS, DEMO_PASSWORD } from './seed-data.ts'
 
@@ -29,6 +31,22 @@ export async function seedDemoData(db: Executor) {
 	}
 	for (const capability of DEMO_CAPABILITIES) {
 		await insertCapability(db, capability, { ifExists: 'return' })
+	}
+	const ids = await referenceIds(db)
+	for (const { versions, ...contract } of DEMO_CONTRACTS) {
+		const withIds = versions.map(({ terms, ...version }) => ({
+			...version,
+			terms: terms.map(({ classKey, categoryKey, ...term }) => ({
+				...term,
+				orderClassId: ids.classes[classKey]!,
+				categoryId: categoryKey === null ? null : ids.categories[categoryKey]!,
+			})),
+		}))
+		await insertContract(
+			db,
+			{ ...contract, updatedAt: contract.createdAt, versions: withIds },
+			{ ifExists: 'return' },
+		)
 	}
 }
 

@@ -89,6 +89,8 @@ export type NewContractVersion = {
 	proposedAt?: Date | null
 	respondedAt?: Date | null
 	respondedByUserId?: string | null
+	/** When the version and its terms were written; defaults to proposedAt, else the contract's createdAt. */
+	createdAt?: Date
 	terms: (TermInput & { id?: string })[]
 }
 
@@ -151,12 +153,15 @@ export async function insertContract(
 				note: v.note ?? '',
 				status: 'draft',
 				proposedAt: v.proposedAt ?? (v.status === 'draft' ? null : contract.createdAt),
-				createdAt: v.proposedAt ?? contract.createdAt,
+				createdAt: v.createdAt ?? v.proposedAt ?? contract.createdAt,
 			})
 			.returning({ id: contractVersions.id })
 		if (!version) throw new Error('Inserting the contract version returned no row')
 		if (v.terms.length > 0) {
-			await db.insert(contractTerms).values(v.terms.map((t) => ({ ...t, contractVersionId: version.id })))
+			const at = v.createdAt ?? v.proposedAt ?? contract.createdAt
+			await db
+				.insert(contractTerms)
+				.values(v.terms.map((t) => ({ ...t, contractVersionId: version.id, createdAt: at, updatedAt: at })))
 		}
 		if (v.status !== 'draft') {
 			await db
