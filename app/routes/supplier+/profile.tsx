@@ -26,7 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireSupplierUser(request)
 	const profile = await getSupplierProfile(getDb(), { supplierId: user.supplierId })
 	invariantResponse(profile, 'Not found', { status: 404 })
-	return { profile }
+	// From the server, so the page renders the same list on both sides of hydration.
+	return { profile, timeZones: listTimeZones() }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -53,7 +54,8 @@ export async function action({ request }: ActionFunctionArgs) {
 			description: changed ? 'Buyers now see your updated profile.' : 'The profile was already up to date.',
 		})
 	} catch (error) {
-		if (!isAppError(error) || error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN') throw error
+		invariantResponse(!isAppError(error, 'NOT_FOUND'), 'Not found', { status: 404 })
+		if (!isAppError(error) || error.code === 'FORBIDDEN') throw error
 		const errors = { [error.field ?? 'root']: { type: 'server', message: error.message } }
 		return data({ errors, defaultValues }, { status: statusForAppError(error.code) })
 	}
@@ -62,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: 'Organisation profile · Procura' }]
 
 export default function SupplierProfilePage() {
-	const { profile } = useLoaderData<typeof loader>()
+	const { profile, timeZones } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const submit = useSubmit()
 	const sent =
@@ -140,7 +142,7 @@ export default function SupplierProfilePage() {
 					inputProps={{ ...register('timeZone'), list: zonesId, autoComplete: 'off', spellCheck: false }}
 				/>
 				<datalist id={zonesId}>
-					{listTimeZones().map((zone) => (
+					{timeZones.map((zone) => (
 						<option key={zone} value={zone} />
 					))}
 				</datalist>
