@@ -33,11 +33,21 @@ export async function parseSubmission<S extends z.ZodType<FieldValues, FieldValu
 	} catch {
 		return { success: false, errors: UNREADABLE, values: {} }
 	}
+	// remix-hook-form turns dotted names into nested objects; a name such as
+	// `__proto__.x` would then write to Object.prototype for the whole process.
+	if ([...formData.keys()].some(isDangerousFieldName)) return { success: false, errors: UNREADABLE, values: {} }
 	const resolver = zodResolver(schema as z.ZodType<FieldValues, FieldValues>)
 	const result = await getValidatedFormData<FieldValues>(formData, resolver, true)
 	const values: FormValues = result.receivedValues
 	if (result.errors) return { success: false, errors: result.errors, values }
 	return { success: true, data: result.data as z.output<S>, values }
+}
+
+const DANGEROUS_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor'])
+
+/** True for a form field name that would reach an object's prototype when expanded into nested values. */
+export function isDangerousFieldName(name: string) {
+	return name.split(/[.[\]]/).some((segment) => DANGEROUS_SEGMENTS.has(segment))
 }
 
 /** Picks the fields that may be sent back to refill a form (never passwords). */
