@@ -1,6 +1,6 @@
 // The supplier profile form's schema, shared by the form (zodResolver) and its action.
 import { z } from 'zod'
-import { isIanaTimeZone } from '#app/domain/capabilities/time-zone.ts'
+import { isIanaTimeZone } from '#app/domain/time-zone.ts'
 import { isRegion, REGIONS } from '#app/domain/regions.ts'
 import { EmailSchema } from './auth.ts'
 

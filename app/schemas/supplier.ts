@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { REGIONS } from '#app/domain/regions.ts'
 import { reasonProblem, SUPPLIER_STATUSES } from '#app/domain/suppliers/supplier-status.ts'
-import { canonicalTimeZone } from '#app/domain/suppliers/time-zone.ts'
+import { canonicalTimeZone } from '#app/domain/time-zone.ts'
 import { EmailSchema } from './auth.ts'
 
 /**
