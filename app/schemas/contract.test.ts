@@ -2,13 +2,11 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { type TermInput, type TermPolicy } from '#app/domain/contracts/contract-terms.ts'
 import { AppError } from '#app/utils/app-error.ts'
+import { emptyTermValues, readTermPricing, termToFormValues } from './contract-term-values.ts'
 import {
 	buildTermsSchema,
-	emptyTermValues,
 	parsePercent,
 	parseWholeNumber,
-	readTermPricing,
-	termToFormValues,
 	typedTermValues,
 	type TermFormValues,
 } from './contract-terms.ts'

@@ -6,7 +6,7 @@ import {
 	termLabel,
 } from './contract-format.tsx'
 import { type ContractActionFailure, type ContractStatus } from '#app/schemas/contract.ts'
-import { termToFormValues } from '#app/schemas/contract-terms.ts'
+import { termToFormValues } from '#app/schemas/contract-term-values.ts'
 import { IntentForm } from './negotiation-actions.tsx'
 import { PricePreview } from './price-preview.tsx'
 import { type CategoryOption, type ClassOption } from './term-fields.tsx'

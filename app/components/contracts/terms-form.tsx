@@ -5,7 +5,8 @@ import { useWatch, type Resolver } from 'react-hook-form'
 import { useRemixForm } from 'remix-hook-form'
 import { ErrorList, FormError } from '#app/components/forms/error-list.tsx'
 import { StatusButton } from '#app/components/ui/status-button.tsx'
-import { readTermPricing, type TermFormValues, type TermPolicies } from '#app/schemas/contract-terms.ts'
+import { readTermPricing } from '#app/schemas/contract-term-values.ts'
+import { type TermFormValues, type TermPolicies } from '#app/schemas/contract-terms.ts'
 import {
 	buildCounterSchema,
 	buildSaveDraftSchema,
