@@ -34,7 +34,8 @@ export function TermFields({
 	classes: readonly ClassOption[]
 	categories: readonly CategoryOption[]
 	currency: string
-	onRemove: () => void
+	/** Undefined until JavaScript runs: the button is disabled until then. */
+	onRemove: (() => void) | undefined
 }) {
 	const id = useId()
 	const number = index + 1
@@ -183,7 +184,13 @@ export function TermFields({
 					<ErrorList id={checkboxErrorId} errors={e?.guaranteed24x7?.message} className="field-error" />
 				</div>
 			</div>
-			<button type="button" className="secondary" onClick={onRemove} aria-label={`Remove term ${number}`}>
+			<button
+				type="button"
+				className="secondary"
+				onClick={onRemove}
+				disabled={!onRemove}
+				aria-label={`Remove term ${number}`}
+			>
 				Remove this term
 			</button>
 		</fieldset>

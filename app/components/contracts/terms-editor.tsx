@@ -6,6 +6,7 @@ import { emptyTermValues } from '#app/schemas/contract-term-values.ts'
 import { type TermFormValues } from '#app/schemas/contract-terms.ts'
 import { type TermsFormValues } from '#app/schemas/contract.ts'
 import { TermFields, type CategoryOption, type ClassOption } from './term-fields.tsx'
+import { useHydrated } from './use-hydrated.ts'
 
 export type TermsForm = ReturnType<typeof useRemixForm<TermsFormValues>>
 export type TermsRegister = TermsForm['register']
@@ -32,6 +33,7 @@ export function TermsEditor({
 	const errors = formState.errors as FieldErrors<TermsFormValues>
 	const { fields, append, remove } = useFieldArray({ control, name: 'terms' })
 	const addButton = useRef<HTMLButtonElement>(null)
+	const hydrated = useHydrated()
 	const listError = errors.terms?.message ?? errors.terms?.root?.message
 
 	return (
@@ -51,11 +53,15 @@ export function TermsEditor({
 					classes={classes}
 					categories={categories}
 					currency={currency}
-					onRemove={() => {
-						remove(index)
-						// The removed fieldset held the focus; give it to a control that still exists.
-						addButton.current?.focus()
-					}}
+					onRemove={
+						hydrated
+							? () => {
+									remove(index)
+									// The removed fieldset held the focus; give it to a control that still exists.
+									addButton.current?.focus()
+								}
+							: undefined
+					}
 				/>
 			))}
 			<ErrorList errors={listError} className="field-error" />
@@ -64,6 +70,7 @@ export function TermsEditor({
 					ref={addButton}
 					type="button"
 					className="secondary"
+					disabled={!hydrated}
 					onClick={() => append(emptyTermValues(), { focusName: `terms.${fields.length}.orderClassId` })}
 				>
 					Add a term

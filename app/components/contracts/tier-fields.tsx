@@ -2,6 +2,7 @@ import { useFieldArray, type Control, type FieldErrors } from 'react-hook-form'
 import { Field } from '#app/components/forms/field.tsx'
 import { type TermsFormValues } from '#app/schemas/contract.ts'
 import { type TermsRegister } from './terms-editor.tsx'
+import { useHydrated } from './use-hydrated.ts'
 
 /**
  * The price tiers of one term, a field array nested in the terms field array. Each input is labelled
@@ -29,6 +30,7 @@ export function TierFields({
 }) {
 	const { fields, append, remove } = useFieldArray({ control, name: `terms.${termIndex}.priceTiers` })
 	const tierErrors = errors.terms?.[termIndex]?.priceTiers
+	const hydrated = useHydrated()
 	const nextThreshold = (last: string | undefined) => {
 		const n = Number(last?.replace(/[\s,]/g, ''))
 		return Number.isSafeInteger(n) && n > 0 ? String(n * 2) : String(firstThreshold)
@@ -50,8 +52,7 @@ export function TierFields({
 							}}
 						/>
 						<Field
-							label={`Tier ${j + 1} unit price`}
-							hint={currency}
+							label={`Tier ${j + 1} unit price (${currency})`}
 							errors={tierErrors?.[j]?.unitPriceMinor?.message}
 							inputProps={{
 								...register(`terms.${termIndex}.priceTiers.${j}.unitPriceMinor`),
@@ -63,6 +64,7 @@ export function TierFields({
 							type="button"
 							className="secondary"
 							onClick={() => remove(j)}
+							disabled={!hydrated}
 							aria-label={`Remove tier ${j + 1} of term ${termNumber}`}
 						>
 							Remove tier
@@ -73,6 +75,7 @@ export function TierFields({
 			<button
 				type="button"
 				className="secondary"
+				disabled={!hydrated}
 				onClick={() =>
 					append(
 						{ minQuantity: nextThreshold(lastThreshold), unitPriceMinor: '' },

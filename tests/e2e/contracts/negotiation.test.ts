@@ -124,6 +124,12 @@ test('buyer proposes bulk tiers, the supplier counters with a lower tier price, 
 	await expect(bindingPreview.getByRole('status')).toContainText('201 × €8.50')
 	await expect(bindingPreview.getByRole('status')).toContainText('Total €11,698.50')
 
+	// At phone width the page does not scroll sideways; the terms table scrolls inside its own box.
+	await page.setViewportSize({ width: 375, height: 800 })
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+	const table = binding.getByRole('region', { name: 'Binding terms', exact: true })
+	expect(await table.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
+
 	// The whole negotiation is on the page, newest first.
 	const thread = page.getByRole('region', { name: 'Negotiation history' })
 	await expect(thread.getByRole('heading', { level: 3 })).toHaveText(['Version 2', 'Version 1'])
