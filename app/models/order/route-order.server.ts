@@ -1,0 +1,294 @@
+import { randomUUID } from 'node:crypto'
+import { eq, sql } from 'drizzle-orm'
+import { createElement } from 'react'
+import { offerExpiresAt, weekStartOf } from '#app/domain/orders/order-intake.ts'
+import { type HistoryExclusionRule } from '#app/domain/orders/order-events.ts'
+import { type Exclusion, rankCandidates, type RankedCandidate } from '#app/domain/routing/rank-candidates.ts'
+import { type Transaction, schema } from '#app/utils/db.server.ts'
+import { getOrderOfferSubject, OrderOfferEmail } from '#emails/order-offer.tsx'
+import {
+	type Candidate,
+	type ClassPolicy,
+	dayOf,
+	loadCandidates,
+	loadClassPolicy,
+	routingOrderOf,
+} from './candidates.server.ts'
+import { hasOpenException, openException, resolveOpenExceptionsOf } from './exceptions.server.ts'
+import { factsOf, formatPrice, isEmergency, orderUrl, supplierRecipients } from './order-emails.server.ts'
+import {
+	createJournal,
+	flushJournal,
+	type Journal,
+	note,
+	queueEmail,
+	SYSTEM_ACTOR,
+	transition,
+} from './order-journal.server.ts'
+import { lockOrder, type OrderRow, saveOrder } from './order-row.server.ts'
+
+const { orderOffers, routingDecisions } = schema
+
+/** An exclusion as stored: the hard filters' rules plus the order's own history with a supplier. */
+export type StoredExclusion = Omit<Exclusion, 'rule'> & { rule: Exclusion['rule'] | HistoryExclusionRule }
+
+export type PastOffer = {
+	supplierId: string
+	response: 'pending' | 'accepted' | 'declined' | 'expired' | 'withdrawn'
+}
+
+export type RoutingRun = {
+	outcome: 'offered' | 'unroutable'
+	decisionId: string
+	candidates: RankedCandidate[]
+	excluded: StoredExclusion[]
+	offers: {
+		offerId: string
+		supplierId: string
+		supplierName: string
+		expiresAt: Date
+		priceMinor: number | null
+	}[]
+}
+
+export type RouteContext = {
+	/** The locked order; its status is moved along in place. */
+	order: OrderRow
+	policy: ClassPolicy
+	now: Date
+	excludeSupplierIds?: readonly string[]
+	/** The order's offers so far; loaded when not given ([] for an order placed in this transaction). */
+	pastOffers?: readonly PastOffer[]
+	/** Candidates already loaded in this transaction for the same (category, class, week). */
+	candidates?: readonly Candidate[]
+	/** After the buyer edited the order, suppliers that declined the old one get another chance. */
+	forgetPastDeclines?: boolean
+}
+
+/**
+ * One routing run inside the caller's transaction: moves the order to routing,
+ * ranks the capable suppliers (one candidate query), stores the decision with
+ * every candidate's score components and every exclusion with its rule, and
+ * offers the order by the class's mode (cascade: the best; broadcast: the top K),
+ * emailing each supplier its deadline. With no candidate left the order becomes
+ * unroutable and an 'unroutable' exception opens (once), owned by the buyer who placed it.
+ * The caller saves the order row (its status is updated in place).
+ */
+export async function routeWithin(tx: Transaction, journal: Journal, ctx: RouteContext): Promise<RoutingRun> {
+	const { order, policy, now } = ctx
+	// Routing is the system's doing, whoever triggered it.
+	const actor = SYSTEM_ACTOR
+	const decisionId = randomUUID()
+	const fresh = ctx.pastOffers !== undefined && ctx.pastOffers.length === 0
+	const [pastOffers, allCandidates] = await Promise.all([
+		ctx.pastOffers ?? loadPastOffers(tx, order.id),
+		ctx.candidates ??
+			loadCandidates(tx, {
+				orderClassId: order.orderClassId,
+				categoryId: order.categoryId,
+				weekStart: weekStartOf(now),
+				day: dayOf(now),
+			}),
+	])
+
+	transition(journal, order, { action: 'start_routing', type: 'routed', actor, now, data: { decisionId } })
+
+	const historyExclusions = new Map<string, { rule: HistoryExclusionRule; reason: string }>()
+	for (const offer of pastOffers) {
+		if (offer.response === 'pending' || offer.response === 'accepted') {
+			historyExclusions.set(offer.supplierId, {
+				rule: 'already_offered',
+				reason: 'Already has an offer for this order',
+			})
+		} else if (!ctx.forgetPastDeclines && (offer.response === 'declined' || offer.response === 'expired')) {
+			historyExclusions.set(offer.supplierId, {
+				rule: 'already_declined',
+				reason:
+					offer.response === 'declined'
+						? 'Declined this order earlier'
+						: 'Let an earlier offer for this order expire',
+			})
+		}
+	}
+	for (const supplierId of ctx.excludeSupplierIds ?? []) {
+		if (!historyExclusions.has(supplierId)) {
+			historyExclusions.set(supplierId, { rule: 'already_declined', reason: 'Left out of this routing run' })
+		}
+	}
+	const excluded: StoredExclusion[] = []
+	const eligible = allCandidates.filter((c) => {
+		const history = historyExclusions.get(c.supplierId)
+		if (history) excluded.push({ supplierId: c.supplierId, supplierName: c.supplierName, ...history })
+		return !history
+	})
+	const decision = rankCandidates(routingOrderOf(order, policy), eligible, now)
+	excluded.push(...decision.excluded)
+	const chosen = decision.candidates.slice(
+		0,
+		policy.routingMode === 'broadcast' ? Math.max(1, policy.broadcastCount) : 1,
+	)
+
+	const offers = chosen.map((c) => ({
+		id: randomUUID(),
+		orderId: order.id,
+		supplierId: c.supplierId,
+		routingDecisionId: decisionId,
+		rank: c.rank,
+		scoreCenti: Math.round(c.score * 100),
+		reasons: c.reasons,
+		contractTermId: c.termId,
+		priceMinor: c.priceMinor,
+		offeredAt: now,
+		expiresAt: offerExpiresAt(now, policy.ackDeadlineMinutes, c.ackSlaMinutes),
+	}))
+	await tx.insert(routingDecisions).values({
+		id: decisionId,
+		orderId: order.id,
+		attempt: fresh
+			? 1
+			: sql`(select coalesce(max(d.attempt), 0) + 1 from routing_decisions d where d.order_id = ${order.id})`,
+		mode: policy.routingMode,
+		candidates: decision.candidates,
+		excluded,
+		offeredSupplierIds: offers.map((o) => o.supplierId),
+		outcome: offers.length > 0 ? 'offered' : 'unroutable',
+		decidedAt: now,
+	})
+
+	if (offers.length === 0) {
+		transition(journal, order, {
+			action: 'mark_unroutable',
+			type: 'unroutable',
+			actor,
+			now,
+			data: { decisionId, excluded: excluded.length },
+		})
+		if (fresh || !(await hasOpenException(tx, order.id, 'unroutable'))) {
+			await openException(tx, journal, {
+				order,
+				kind: 'unroutable',
+				detail: unroutableDetail(excluded, allCandidates.length),
+				ownerUserId: order.placedByUserId,
+				actor,
+				now,
+			})
+		}
+		return { outcome: 'unroutable', decisionId, candidates: decision.candidates, excluded, offers: [] }
+	}
+
+	await tx.insert(orderOffers).values(offers)
+	if (!fresh) {
+		await resolveOpenExceptionsOf(tx, journal, {
+			order,
+			kinds: ['unroutable'],
+			resolution: 'Routed again and offered to a supplier.',
+			actor,
+			now,
+		})
+	}
+	const recipients = await supplierRecipients(
+		tx,
+		offers.map((o) => o.supplierId),
+	)
+	const facts = factsOf(order, { className: policy.className, categoryName: policy.categoryName ?? '' })
+	const from = order.status
+	for (const [i, offer] of offers.entries()) {
+		const data = { offerId: offer.id, decisionId, rank: offer.rank, expiresAt: offer.expiresAt.toISOString() }
+		if (i === 0)
+			transition(journal, order, {
+				action: 'offer',
+				type: 'offered',
+				actor,
+				now,
+				supplierId: offer.supplierId,
+				data,
+			})
+		else
+			note(journal, {
+				orderId: order.id,
+				type: 'offered',
+				from,
+				to: order.status,
+				actor,
+				supplierId: offer.supplierId,
+				data,
+				now,
+			})
+		const supplier = recipients.get(offer.supplierId)
+		for (const to of supplier?.recipients ?? []) {
+			queueEmail(journal, {
+				to: to.email,
+				subject: getOrderOfferSubject({
+					facts,
+					expiresAt: offer.expiresAt,
+					isEmergency: isEmergency(policy),
+				}),
+				react: createElement(OrderOfferEmail, {
+					supplierName: supplier!.supplierName,
+					facts,
+					description: order.description,
+					price: formatPrice(offer.priceMinor, order.currency),
+					expiresAt: offer.expiresAt,
+					isEmergency: isEmergency(policy),
+					url: orderUrl('supplier', order.id),
+				}),
+			})
+		}
+	}
+	return {
+		outcome: 'offered',
+		decisionId,
+		candidates: decision.candidates,
+		excluded,
+		offers: offers.map((o, i) => ({
+			offerId: o.id,
+			supplierId: o.supplierId,
+			supplierName: chosen[i]!.supplierName,
+			expiresAt: o.expiresAt,
+			priceMinor: o.priceMinor,
+		})),
+	}
+}
+
+async function loadPastOffers(tx: Transaction, orderId: string): Promise<PastOffer[]> {
+	return tx
+		.select({ supplierId: orderOffers.supplierId, response: orderOffers.response })
+		.from(orderOffers)
+		.where(eq(orderOffers.orderId, orderId))
+}
+
+function unroutableDetail(excluded: readonly StoredExclusion[], considered: number) {
+	if (considered === 0) return 'No supplier has declared a capability for this class and category.'
+	const byRule = new Map<string, number>()
+	for (const e of excluded) byRule.set(e.rule, (byRule.get(e.rule) ?? 0) + 1)
+	const parts = [...byRule].map(([rule, n]) => `${n} × ${rule.replaceAll('_', ' ')}`)
+	return `No supplier left to offer it to: ${considered} considered, excluded for ${parts.join(', ')}.`
+}
+
+/**
+ * Routes an order again in the caller's transaction (jobs, benchmark, tests):
+ * locks it, runs one routing run as the system and saves it. Does not check a
+ * version: the system acts on what it finds.
+ */
+export async function routeOrder(
+	tx: Transaction,
+	{
+		orderId,
+		now = new Date(),
+		excludeSupplierIds,
+	}: { orderId: string; now?: Date; excludeSupplierIds?: readonly string[] },
+): Promise<RoutingRun> {
+	const order = await lockOrder(tx, { orderId })
+	const policy = await loadClassPolicy(tx, {
+		orderClassId: order.orderClassId,
+		categoryId: order.categoryId,
+		policyId: order.orderClassPolicyId,
+	})
+	if (!policy) throw new Error(`Order ${orderId} has no policy ${order.orderClassPolicyId}`)
+	const journal = createJournal()
+	const before = order.version
+	const run = await routeWithin(tx, journal, { order: { ...order }, policy, now, excludeSupplierIds })
+	await saveOrder(tx, { ...order, version: before }, { status: run.outcome }, now)
+	await flushJournal(tx, journal)
+	return run
+}
