@@ -1,5 +1,8 @@
 // How contracts read on the page: status badges, sides, dates and term labels.
-import { type ContractStatus } from '#app/schemas/contract.ts'
+import { type ContractStatus, type VersionStatus } from '#app/domain/contracts/negotiation.ts'
+
+export { termLabel } from '#app/domain/contracts/terms-diff.ts'
+export { type VersionStatus }
 
 export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {
 	draft: 'Draft',
@@ -20,8 +23,6 @@ const STATUS_BADGES: Record<ContractStatus, string> = {
 export function ContractStatusBadge({ status }: { status: ContractStatus }) {
 	return <span className={STATUS_BADGES[status]}>{CONTRACT_STATUS_LABELS[status]}</span>
 }
-
-export type VersionStatus = 'draft' | 'proposed' | 'accepted' | 'countered' | 'withdrawn' | 'superseded'
 
 export const VERSION_STATUS_LABELS: Record<VersionStatus, string> = {
 	draft: 'Draft',
@@ -62,9 +63,4 @@ export function formatPeriod(startsOn: string, endsOn: string) {
 /** A moment, in UTC so the server and the browser render the same text. */
 export function formatMoment(value: string | Date | null | undefined) {
 	return value ? `${DATE_TIME.format(new Date(value))} UTC` : '—'
-}
-
-/** "Bulk · Data entry", "Emergency · any category". */
-export function termLabel(term: { orderClassName: string; categoryName: string | null }) {
-	return `${term.orderClassName} · ${term.categoryName ?? 'any category'}`
 }
