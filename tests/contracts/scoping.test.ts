@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import { acceptProposal } from '#app/models/contract/accept-proposal.server.ts'
 import { counterProposal } from '#app/models/contract/counter-proposal.server.ts'
+import { createContractDraft } from '#app/models/contract/create-contract.server.ts'
 import { getContract } from '#app/models/contract/get-contract.server.ts'
 import { listContracts } from '#app/models/contract/list-contracts.server.ts'
 import { withdrawProposal } from '#app/models/contract/withdraw-proposal.server.ts'
@@ -118,4 +119,26 @@ test('the supplier never sees the buyer’s unsent draft', async () => {
 	expect(buyerView?.draftVersion).not.toBeNull()
 	expect(supplierView?.draftVersion).toBeNull()
 	expect(supplierView?.versions.map((v) => v.status)).toEqual(['withdrawn'])
+	expect(supplierView?.state.draft).toBeNull()
+})
+
+test('a contract the buyer has not sent yet does not exist for the supplier', async () => {
+	const w = await createWorld()
+	const { contractId } = await createContractDraft(w.db, {
+		actor: w.buyerActor,
+		supplierId: w.supplier.id,
+		title: 'Not sent yet',
+		startsOn: '2026-04-01',
+		endsOn: '2026-12-31',
+	})
+	expect(await getContract(w.db, { contractId, supplierId: w.supplier.id })).toBeNull()
+	const forSupplier = await listContracts(w.db, {
+		supplierId: w.supplier.id,
+		visibleTo: 'supplier',
+		limit: 10,
+		offset: 0,
+	})
+	expect(forSupplier.total).toBe(0)
+	const forBuyer = await listContracts(w.db, { supplierId: w.supplier.id, limit: 10, offset: 0 })
+	expect(forBuyer.rows.map((r) => r.id)).toEqual([contractId])
 })

@@ -68,7 +68,8 @@ export type ContractDetail = {
 /**
  * A contract with its whole negotiation thread. With `supplierId` (supplier
  * side) the contract must belong to that supplier, and the buyer's unsent
- * draft is left out. Unknown, malformed or foreign ids → null.
+ * draft is left out (a contract never sent at all reads as null). Unknown,
+ * malformed or foreign ids → null.
  */
 export async function getContract(
 	db: Executor,
@@ -148,14 +149,29 @@ export async function getContract(
 		pending: pending ? { id: pending.id, proposedBy: pending.proposedBy } : null,
 		draft: draft ? { id: draft.id } : null,
 	}
-	const forSupplier = supplierId != null
+	const { bindingVersionId } = row.contract
+	const binding = (versions: ContractVersionView[]) => versions.find((v) => v.id === bindingVersionId) ?? null
+	if (supplierId == null) {
+		return {
+			...row,
+			versions: all,
+			bindingVersion: binding(all),
+			pendingVersion: pending,
+			draftVersion: draft,
+			state,
+		}
+	}
+	// The supplier sees what was sent to it, never the buyer's working draft; a contract
+	// that was never sent does not exist for it yet.
+	const sent = all.filter((v) => v.status !== 'draft')
+	if (sent.length === 0) return null
 	return {
 		...row,
-		versions: forSupplier ? all.filter((v) => v.status !== 'draft') : all,
-		bindingVersion: all.find((v) => v.id === row.contract.bindingVersionId) ?? null,
+		versions: sent,
+		bindingVersion: binding(sent),
 		pendingVersion: pending,
-		draftVersion: forSupplier ? null : draft,
-		state,
+		draftVersion: null,
+		state: { ...state, draft: null },
 	}
 }
 

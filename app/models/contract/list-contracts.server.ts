@@ -1,10 +1,10 @@
-import { and, count, desc, eq, exists, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, exists, gte, ilike, lte, ne, or, sql, type SQL } from 'drizzle-orm'
 import { addDays, utcDate } from '#app/domain/contracts/contract-period.ts'
 import { type ContractStatus, type Side } from '#app/domain/contracts/negotiation.ts'
 import { type Executor, schema } from '#app/utils/db.server.ts'
 import { isUuid } from './contract-access.server.ts'
 
-const { contracts, contractTerms, suppliers } = schema
+const { contracts, contractTerms, contractVersions, suppliers } = schema
 
 export type ContractListFilter = {
 	/** Scoping for the supplier side (the session's supplier), or the buyer's supplier filter. */
@@ -16,6 +16,8 @@ export type ContractListFilter = {
 	expiringWithinDays?: number | null
 	/** Matches the number, the title or the supplier's name. */
 	search?: string | null
+	/** 'supplier' leaves out contracts the buyer has not sent yet (pass it on the supplier side). */
+	visibleTo?: Side | null
 }
 
 export type ContractListRow = {
@@ -89,6 +91,16 @@ function listConditions(db: Executor, filter: ContractListFilter, now: Date): SQ
 	const conditions: SQL[] = []
 	if (filter.supplierId) conditions.push(eq(contracts.supplierId, filter.supplierId))
 	if (filter.status) conditions.push(eq(contracts.status, filter.status))
+	if (filter.visibleTo === 'supplier') {
+		conditions.push(
+			exists(
+				db
+					.select({ one: sql`1` })
+					.from(contractVersions)
+					.where(and(eq(contractVersions.contractId, contracts.id), ne(contractVersions.status, 'draft'))),
+			),
+		)
+	}
 	if (filter.orderClassId) {
 		conditions.push(
 			exists(
