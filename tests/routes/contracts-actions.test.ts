@@ -99,6 +99,14 @@ describe('garbage never answers 500', () => {
 			{ form: { intent: 'save-draft', expectedLockVersion: '1', 'terms.0': 'x' } },
 			{ form: { intent: 'save-draft', expectedLockVersion: '1', 'terms.0.priceTiers': 'x' } },
 			{ form: { intent: 'terminate', expectedLockVersion: '1', reason: 'x'.repeat(10_000) } },
+			{ form: { intent: 'save-draft', expectedLockVersion: '1', 'terms.__proto__.polluted': 'yes' } },
+			{
+				form: {
+					intent: 'save-draft',
+					expectedLockVersion: '1',
+					'terms.0.constructor.prototype.polluted': 'yes',
+				},
+			},
 		]
 		for (const attempt of attempts) {
 			const result = await postAsBuyer(w, contractId, attempt)
@@ -106,6 +114,7 @@ describe('garbage never answers 500', () => {
 		}
 		const detail = await getContract(w.db, { contractId })
 		expect(detail?.contract.lockVersion).toBe(1)
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined()
 	})
 })
 
