@@ -13,6 +13,7 @@ import {
 	loader as supplierContractLoader,
 } from '#app/routes/supplier+/contracts.$contractId.tsx'
 import { loader as supplierContractsLoader } from '#app/routes/supplier+/contracts._index.tsx'
+import { createContractDraft } from '#app/models/contract/create-contract.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { createWorld, proposeContract } from '#tests/contracts/world.ts'
 import { insertUser } from '#tests/factories/users.ts'
@@ -132,6 +133,28 @@ describe('a supplier never reaches another supplier’s contract', () => {
 		expect(result.status).toBe(200)
 		const rows = (result.data as { rows: { id: string; supplierId: string }[] }).rows
 		expect(rows.map((r) => r.id)).toEqual([contractId])
+	})
+
+	test('a contract the buyer has not sent yet is neither listed nor shown to the supplier', async () => {
+		const w = await createWorld()
+		const { contractId } = await createContractDraft(w.db, {
+			actor: w.buyerActor,
+			supplierId: w.supplier.id,
+			title: 'Not sent yet',
+			startsOn: '2031-01-01',
+			endsOn: '2031-12-31',
+		})
+		const cookie = await sessionCookieFor(w.supplierUser.id)
+		const list = await callRoute(supplierContractsLoader, buildRequest('/supplier/contracts', { cookie }))
+		expect((list.data as { total: number }).total).toBe(0)
+		const page = await callRoute(
+			supplierContractLoader,
+			buildRequest(`/supplier/contracts/${contractId}`, { cookie }),
+			{
+				params: { contractId },
+			},
+		)
+		expect(page.status).toBe(404)
 	})
 
 	test('the buyer’s unsent draft is not on the supplier’s page', async () => {

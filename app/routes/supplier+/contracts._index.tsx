@@ -17,6 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	// Scoped by the session's supplier, whatever the URL says.
 	const page = await listContracts(getDb(), {
 		supplierId: user.supplierId,
+		// A contract the buyer has not sent yet does not exist for the supplier.
+		visibleTo: 'supplier',
 		search: query.q,
 		status: query.status,
 		limit: paging.limit,
