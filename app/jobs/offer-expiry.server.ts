@@ -44,7 +44,7 @@ async function expireNextOffer(db: Database, now: Date) {
 		const [claim] = await tx.execute<{ offer_id: string; order_id: string }>(sql`
 			select f.id as offer_id, f.order_id
 			from order_offers f join orders o on o.id = f.order_id
-			where f.response = 'pending' and f.expires_at <= ${now}
+			where f.response = 'pending' and f.expires_at <= ${now.toISOString()}::timestamptz
 			order by f.expires_at, f.id
 			limit 1
 			for update of f, o skip locked`)
@@ -92,7 +92,7 @@ async function flagNextBreachedDeadline(db: Database, now: Date) {
 			.select()
 			.from(orders)
 			.where(
-				sql`${orders.status} in ('accepted', 'in_progress', 'rework_requested') and ${orders.neededBy} <= ${now}
+				sql`${orders.status} in ('accepted', 'in_progress', 'rework_requested') and ${orders.neededBy} <= ${now.toISOString()}::timestamptz
 					and not exists (select 1 from order_exceptions e where e.order_id = ${orders.id} and e.kind = 'deadline_breached')`,
 			)
 			.orderBy(orders.neededBy, orders.id)

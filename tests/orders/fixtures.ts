@@ -1,9 +1,10 @@
 // Routing fixtures of a test's own: a fresh category (and, where it matters, a fresh
 // order class), so the candidates are exactly the suppliers the test creates.
 import { randomUUID } from 'node:crypto'
-import { count, eq, like, sql } from 'drizzle-orm'
+import { asc, count, eq, like, sql } from 'drizzle-orm'
 import { type PriceTier } from '#app/domain/pricing/price-for.ts'
-import { type Executor, getDb } from '#app/utils/db.server.ts'
+import { type Database, type Executor, getDb } from '#app/utils/db.server.ts'
+import { enableFastPasswordHashingForTests } from '#app/utils/password.server.ts'
 import { type SessionUser } from '#app/utils/session.server.ts'
 import {
 	auditEvents,
@@ -14,11 +15,16 @@ import {
 	orderClasses,
 	orderClassPolicies,
 	orderEvents,
+	orderOffers,
+	orders,
 	outboxEmails,
 	supplierCapabilities,
 } from '#db/schema/index.ts'
 import { insertSupplier } from '#tests/factories/suppliers.ts'
 import { insertUser } from '#tests/factories/users.ts'
+
+// Argon2 at production cost would make every supplier user slow to create.
+enableFastPasswordHashingForTests()
 
 export const NOW = new Date('2031-03-04T09:00:00Z')
 export const inHours = (h: number, from = NOW) => new Date(from.getTime() + h * 3_600_000)
@@ -233,4 +239,44 @@ export async function footprint(db: Executor, order: { id: string; number: strin
 		.from(outboxEmails)
 		.where(like(outboxEmails.subject, `%${order.number}%`))
 	return { events: events!.n, audits: audits!.n, emails: emails!.n }
+}
+
+/** The order's current version, as a form would have it. */
+export async function versionOf(db: Executor, orderId: string) {
+	const [row] = await db.select({ version: orders.version }).from(orders).where(eq(orders.id, orderId))
+	return row!.version
+}
+
+export async function orderRow(db: Executor, orderId: string) {
+	const [row] = await db.select().from(orders).where(eq(orders.id, orderId))
+	return row!
+}
+
+export async function offersOf(db: Executor, orderId: string) {
+	return db
+		.select()
+		.from(orderOffers)
+		.where(eq(orderOffers.orderId, orderId))
+		.orderBy(asc(orderOffers.offeredAt), asc(orderOffers.rank))
+}
+
+export async function eventTypes(db: Executor, orderId: string) {
+	const rows = await db
+		.select({ type: orderEvents.type })
+		.from(orderEvents)
+		.where(eq(orderEvents.orderId, orderId))
+		.orderBy(asc(orderEvents.id))
+	return rows.map((r) => r.type)
+}
+
+/**
+ * Runs the expiry job until it finds nothing more at `now`. Other files in this
+ * worker's database may have left overdue offers; the job handles those too.
+ */
+export async function expireUntilQuiet(db: Database, now: Date) {
+	const { expireOverdueOffers } = await import('#app/jobs/offer-expiry.server.ts')
+	for (;;) {
+		const result = await expireOverdueOffers(db, { now })
+		if (result.expired === 0 && result.deadlinesBreached === 0) return
+	}
 }
