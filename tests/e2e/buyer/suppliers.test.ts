@@ -28,6 +28,9 @@ test('a buyer searches the directory, filters it and opens a demo supplier', asy
 	await expect(results.getByRole('link', { name: 'Meridian Payroll Services' })).toHaveCount(0)
 
 	await page.getByRole('link', { name: 'Clear filters' }).click()
+	// The filter form is re-created for the new URL: wait for it before typing into it.
+	await expect(page).toHaveURL(/\/buyer\/suppliers$/)
+	await expect(page.getByLabel('Region')).toHaveValue('')
 	await page.getByLabel('Name or contact email').fill('contact@meridian.example')
 	await page.getByRole('button', { name: 'Filter' }).click()
 	await results.getByRole('link', { name: 'Meridian Payroll Services' }).click()
