@@ -96,7 +96,8 @@ async function main() {
 	const { startOutboxWorker } = await import('#app/jobs/outbox-delivery.server.ts')
 	const { startHousekeeping } = await import('#app/jobs/housekeeping.server.ts')
 	const { startContractExpiryJob } = await import('#app/jobs/contract-expiry.server.ts')
-	const jobs = [startOutboxWorker(), startHousekeeping(), startContractExpiryJob()]
+	const { startOfferExpiryJob } = await import('#app/jobs/offer-expiry.server.ts')
+	const jobs = [startOutboxWorker(), startHousekeeping(), startContractExpiryJob(), startOfferExpiryJob()]
 
 	const port = Number(process.env.PORT ?? 3000)
 	const server = app.listen(port, () => {
