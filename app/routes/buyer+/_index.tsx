@@ -1,18 +1,24 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { BuyerOrderPanels } from '#app/components/orders/dashboard-panels.tsx'
 import { StatList } from '#app/components/portal-shell.tsx'
 import { countProposalsWaitingForBuyer } from '#app/models/contract/dashboard-figures.server.ts'
 import { getBuyerDashboard } from '#app/models/dashboard.server.ts'
+import { countOpenExceptions, listOpenExceptions } from '#app/models/order/exceptions.server.ts'
+import { listOrders } from '#app/models/order/list-orders.server.ts'
 import { requireUserWithRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireUserWithRole(request, 'buyer')
-	const [dashboard, proposalsWaiting] = await Promise.all([
+	const [dashboard, proposalsWaiting, exceptions, exceptionCount, reviews] = await Promise.all([
 		getBuyerDashboard(getDb()),
 		countProposalsWaitingForBuyer(getDb()),
+		listOpenExceptions(getDb(), { limit: 5 }),
+		countOpenExceptions(getDb()),
+		listOrders(getDb(), { status: 'in_review', sort: 'needed_by', limit: 5 }),
 	])
-	return { ...dashboard, proposalsWaiting }
+	return { ...dashboard, proposalsWaiting, exceptions, exceptionCount, reviews }
 }
 
 export const meta: MetaFunction = () => [{ title: 'Buyer dashboard · Procura' }]
@@ -22,6 +28,12 @@ export default function BuyerDashboard() {
 	return (
 		<div className="stack">
 			<h1>Buyer dashboard</h1>
+			<BuyerOrderPanels
+				exceptions={d.exceptions}
+				exceptionCount={d.exceptionCount}
+				reviews={d.reviews.rows}
+				reviewCount={d.reviews.total}
+			/>
 			<section aria-labelledby="supply-base">
 				<h2 id="supply-base">Supply base</h2>
 				<StatList

@@ -2,22 +2,25 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { invariantResponse } from '@epic-web/invariant'
 import { WaitingProposalsPanel } from '#app/components/contracts/waiting-proposals.tsx'
+import { OffersWaitingPanel } from '#app/components/orders/offers-waiting.tsx'
 import { StatList } from '#app/components/portal-shell.tsx'
 import { countSupplierCapabilities } from '#app/models/capability/capability-rules.server.ts'
 import { listProposalsWaitingForSupplier } from '#app/models/contract/dashboard-figures.server.ts'
 import { getSupplierDashboard } from '#app/models/dashboard.server.ts'
+import { countSupplierInbox } from '#app/models/order/supplier-orders.server.ts'
 import { requireSupplierUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireSupplierUser(request)
-	const [dashboard, capabilities, waitingProposals] = await Promise.all([
+	const [dashboard, capabilities, waitingProposals, offersWaiting] = await Promise.all([
 		getSupplierDashboard(getDb(), { supplierId: user.supplierId }),
 		countSupplierCapabilities(getDb(), { supplierId: user.supplierId }),
 		listProposalsWaitingForSupplier(getDb(), { supplierId: user.supplierId }),
+		countSupplierInbox(getDb(), { supplierId: user.supplierId }),
 	])
 	invariantResponse(dashboard, 'Not found', { status: 404 })
-	return { ...dashboard, capabilities, waitingProposals }
+	return { ...dashboard, capabilities, waitingProposals, offersWaiting }
 }
 
 export const meta: MetaFunction = () => [{ title: 'Supplier dashboard · Procura' }]
@@ -25,7 +28,7 @@ export const meta: MetaFunction = () => [{ title: 'Supplier dashboard · Procura
 const STATUS_LABELS = { invited: 'Invited', active: 'Active', on_hold: 'On hold', blocked: 'Blocked' } as const
 
 export default function SupplierDashboard() {
-	const { supplier, members, capabilities, waitingProposals } = useLoaderData<typeof loader>()
+	const { supplier, members, capabilities, waitingProposals, offersWaiting } = useLoaderData<typeof loader>()
 	return (
 		<div className="stack">
 			<h1>{supplier.name}</h1>
@@ -42,6 +45,7 @@ export default function SupplierDashboard() {
 					{ label: 'Users', value: members.length },
 				]}
 			/>
+			<OffersWaitingPanel count={offersWaiting} />
 			<WaitingProposalsPanel proposals={waitingProposals} />
 			<section aria-labelledby="team">
 				<h2 id="team">Your team</h2>

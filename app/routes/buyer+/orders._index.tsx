@@ -1,0 +1,153 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { OrdersTable } from '#app/components/orders/orders-table.tsx'
+import { Pager } from '#app/components/pager.tsx'
+import { ORDER_STATUSES, STATUS_LABELS } from '#app/domain/orders/order-lifecycle.ts'
+import { listOrders } from '#app/models/order/list-orders.server.ts'
+import { listOrderFormOptions, listSupplierNames } from '#app/models/order/ui-options.server.ts'
+import { ORDER_SORT_LABELS, ORDER_SORTS, OrderListQuerySchema } from '#app/schemas/order.ts'
+import { requireUserWithRole } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { getPaging } from '#app/utils/paging.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireUserWithRole(request, 'buyer')
+	const url = new URL(request.url)
+	const query = OrderListQuerySchema.parse(Object.fromEntries(url.searchParams))
+	const paging = getPaging(url)
+	const db = getDb()
+	const [page, options, suppliers] = await Promise.all([
+		listOrders(db, {
+			search: query.q,
+			orderClassId: query.orderClassId,
+			status: query.status,
+			supplierId: query.supplierId,
+			overdue: query.overdue,
+			needsAttention: query.attention,
+			sort: query.sort,
+			limit: paging.limit,
+			offset: paging.offset,
+		}),
+		listOrderFormOptions(db),
+		listSupplierNames(db),
+	])
+	return {
+		...page,
+		query,
+		paging,
+		classes: options.classes.map((c) => ({ id: c.id, name: c.name })),
+		suppliers,
+	}
+}
+
+export const meta: MetaFunction = () => [{ title: 'Orders · Buyer · Procura' }]
+
+function Select({
+	id,
+	label,
+	name,
+	value,
+	all,
+	options,
+}: {
+	id: string
+	label: string
+	name: string
+	value: string | undefined
+	all?: string
+	options: readonly { value: string; label: string }[]
+}) {
+	return (
+		<div className="field">
+			<label htmlFor={id}>{label}</label>
+			<select id={id} name={name} defaultValue={value ?? ''}>
+				{all ? <option value="">{all}</option> : null}
+				{options.map((o) => (
+					<option key={o.value} value={o.value}>
+						{o.label}
+					</option>
+				))}
+			</select>
+		</div>
+	)
+}
+
+export default function BuyerOrders() {
+	const { rows, total, query, paging, classes, suppliers } = useLoaderData<typeof loader>()
+	return (
+		<div className="stack">
+			<div className="toolbar" style={{ justifyContent: 'space-between' }}>
+				<h1 style={{ margin: 0 }}>Orders</h1>
+				<Link className="button" to="/buyer/orders/new">
+					New order
+				</Link>
+			</div>
+
+			<Form method="get" className="toolbar" role="search" aria-label="Filter orders">
+				<div className="field">
+					<label htmlFor="order-search">Number or description</label>
+					<input id="order-search" name="q" type="search" defaultValue={query.q ?? ''} />
+				</div>
+				<Select
+					id="order-class"
+					label="Class"
+					name="orderClassId"
+					value={query.orderClassId}
+					all="All classes"
+					options={classes.map((c) => ({ value: c.id, label: c.name }))}
+				/>
+				<Select
+					id="order-status"
+					label="Status"
+					name="status"
+					value={query.status}
+					all="All statuses"
+					options={ORDER_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+				/>
+				<Select
+					id="order-supplier"
+					label="Supplier"
+					name="supplierId"
+					value={query.supplierId}
+					all="All suppliers"
+					options={suppliers.map((s) => ({ value: s.id, label: s.name }))}
+				/>
+				<Select
+					id="order-sort"
+					label="Sort by"
+					name="sort"
+					value={query.sort}
+					options={ORDER_SORTS.map((s) => ({ value: s, label: ORDER_SORT_LABELS[s] }))}
+				/>
+				<div className="field checkbox-field">
+					<label>
+						<input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} /> Overdue
+					</label>
+				</div>
+				<div className="field checkbox-field">
+					<label>
+						<input type="checkbox" name="attention" value="1" defaultChecked={query.attention} /> Needs
+						attention
+					</label>
+				</div>
+				<button type="submit" className="secondary">
+					Filter
+				</button>
+			</Form>
+
+			<section aria-labelledby="orders-heading">
+				<h2 id="orders-heading">
+					{total} {total === 1 ? 'order' : 'orders'}
+				</h2>
+				{rows.length === 0 ? (
+					<p className="empty">No orders match these filters.</p>
+				) : (
+					<OrdersTable rows={rows} />
+				)}
+				<Pager page={paging.page} pageSize={paging.pageSize} total={total} />
+			</section>
+		</div>
+	)
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from '#app/components/error-boundary.tsx'
