@@ -174,3 +174,31 @@ describe('saving the declaration set writes each change with its audit event', (
 		expect(rows[0]?.id).not.toBe(capabilityOfA.id)
 	})
 })
+
+describe('two people editing the same capability set', () => {
+	test('the second save over a stale page is refused with 409 and writes nothing', async () => {
+		const { supplierA, capabilityOfA, cookieOfA } = await twoSuppliersWithCapabilities()
+		const page = (await callRoute(loader, buildRequest('/supplier/capabilities', { cookie: cookieOfA })))
+			.data as Page
+		const withRevision = (rows: Parameters<typeof capabilityForm>[0]) => {
+			const form = capabilityForm(rows)
+			form.set('revision', page.revision)
+			return form
+		}
+		const first = await callRoute(
+			action,
+			postCapabilities(cookieOfA, withRevision([{ ...unchangedRow(capabilityOfA), weeklyCapacity: '300' }])),
+		)
+		expect(first.status).toBe(302)
+
+		const trail = await auditTrailOf(supplierA.id)
+		const second = await callRoute(
+			action,
+			postCapabilities(cookieOfA, withRevision([{ ...unchangedRow(capabilityOfA), weeklyCapacity: '700' }])),
+		)
+		expect(second.status).toBe(409)
+		expect(JSON.stringify(second.data)).toContain('changed these capabilities while you were editing')
+		expect((await capabilitiesOf(supplierA.id))[0]).toMatchObject({ weeklyCapacity: 300 })
+		expect(await auditTrailOf(supplierA.id)).toHaveLength(trail.length)
+	})
+})

@@ -6,6 +6,7 @@ import {
 	type DeclaredCapability,
 	type StoredCapability,
 } from '#app/domain/capabilities/capability-diff.ts'
+import { capabilitySetRevision } from '#app/domain/capabilities/capability-revision.ts'
 import { recordAuditEvent } from '#app/models/audit-event.server.ts'
 import { AppError } from '#app/utils/app-error.ts'
 import { type Executor, schema, type Transaction } from '#app/utils/db.server.ts'
@@ -82,8 +83,9 @@ export async function saveCapabilitySet(
 		actor,
 		supplierId,
 		rows,
+		expectedRevision,
 		now = new Date(),
-	}: { actor: Actor; supplierId: string; rows: DeclaredCapability[]; now?: Date },
+	}: { actor: Actor; supplierId: string; rows: DeclaredCapability[]; expectedRevision?: string; now?: Date },
 ): Promise<CapabilitySetSummary> {
 	return db.transaction(async (tx) => {
 		// Saves of one supplier queue here, so each diffs against what the previous one wrote.
@@ -95,6 +97,12 @@ export async function saveCapabilitySet(
 		if (!supplier) throw new AppError('NOT_FOUND', { message: 'Not found' })
 
 		const stored = await listSupplierCapabilities(tx, { supplierId })
+		if (expectedRevision !== undefined && expectedRevision !== capabilitySetRevision(stored)) {
+			throw new AppError('CONFLICT', {
+				message:
+					'Someone in your organisation changed these capabilities while you were editing. Your rows are kept below; check them against the latest and save again.',
+			})
+		}
 		const result = diffCapabilitySet(stored, rows)
 		if (!result.ok) throw new CapabilitySetError(result.problem)
 		const { creates, updates, removes } = result.diff

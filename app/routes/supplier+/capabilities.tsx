@@ -25,6 +25,7 @@ import {
 	type CapabilityRowForm,
 	type CapabilitySetForm,
 } from '#app/schemas/capability.ts'
+import { capabilitySetRevision } from '#app/domain/capabilities/capability-revision.ts'
 import { isAppError, statusForAppError } from '#app/utils/app-error.ts'
 import { requireSupplierUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		listSupplierCapabilities(db, { supplierId: user.supplierId }),
 	])
 	invariantResponse(rules, 'Not found', { status: 404 })
-	return { ...rules, rows: stored.map(capabilityFormRow) }
+	return { ...rules, rows: stored.map(capabilityFormRow), revision: capabilitySetRevision(stored) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -64,6 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
 			actor: user,
 			supplierId: user.supplierId,
 			rows: result.data.rows,
+			expectedRevision: revisionFrom(formData),
 		})
 	} catch (error) {
 		// Another supplier's capability answers exactly like one that does not exist.
@@ -102,7 +104,7 @@ export default function CapabilitiesPage() {
 }
 
 function CapabilityForm() {
-	const { supplier, classes, categories, rows } = useLoaderData<typeof loader>()
+	const { supplier, classes, categories, rows, revision } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const sent = (actionData as { defaultValues?: CapabilitySetForm } | undefined)?.defaultValues
 	const submit = useSubmit()
@@ -146,6 +148,7 @@ function CapabilityForm() {
 			>
 				<FormError message={errors.root?.message ?? errors.rows?.message ?? errors.rows?.root?.message} />
 				<input type="hidden" name="rowCount" value={fields.length} />
+				<input type="hidden" name="revision" value={revision} />
 				{fields.length === 0 ? <p className="empty">No capabilities yet: add the first one.</p> : null}
 				{fields.map((field, index) => {
 					const row = field as unknown as CapabilityRowForm
@@ -189,3 +192,9 @@ function CapabilityForm() {
 }
 
 export { GeneralErrorBoundary as ErrorBoundary } from '#app/components/error-boundary.tsx'
+
+// The page always sends the revision it was loaded with; a client that sends none gets last-write-wins.
+function revisionFrom(formData: FormData | null) {
+	const revision = formData?.get('revision')
+	return typeof revision === 'string' ? revision : undefined
+}
