@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- name]`: prints figures, asserts nothing. Runs on a fresh
  * embedded PostgreSQL (or BENCH_DATABASE_URL's server) in its own database.
- * Benchmarks: audit (audit-chain appends and verification).
+ * Benchmarks: audit (audit-chain appends and verification), routing (orders through
+ * the real model vs the reference transaction of STACK.md).
  */
 import path from 'node:path'
 import { createDatabase } from '#db/client.ts'
@@ -9,8 +10,9 @@ import { startEmbeddedPostgres } from '#db/embedded.ts'
 import { migrateDatabase } from '#db/migrate.ts'
 import { resetDatabase } from '#db/reset.ts'
 import { benchAuditChain } from './audit-chain.ts'
+import { benchRouting } from './routing.ts'
 
-const BENCHMARKS = { audit: benchAuditChain } as const
+const BENCHMARKS = { audit: benchAuditChain, routing: benchRouting } as const
 type BenchName = keyof typeof BENCHMARKS
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'))

@@ -47,9 +47,12 @@ export async function openException(
 	},
 ) {
 	const id = randomUUID()
-	await tx
-		.insert(orderExceptions)
-		.values({ id, orderId: order.id, kind, detail, supplierId, ownerUserId, openedAt: now })
+	const [owner] = await Promise.all([
+		userRecipient(tx, ownerUserId),
+		tx
+			.insert(orderExceptions)
+			.values({ id, orderId: order.id, kind, detail, supplierId, ownerUserId, openedAt: now }),
+	])
 	note(journal, {
 		orderId: order.id,
 		type: 'exception_opened',
@@ -64,7 +67,6 @@ export async function openException(
 		after: { orderId: order.id, kind, detail, ownerUserId, supplierId },
 		now,
 	})
-	const owner = await userRecipient(tx, ownerUserId)
 	if (owner)
 		queueExceptionEmail(journal, {
 			owner,

@@ -140,10 +140,15 @@ export function transition(
 	return plan.to
 }
 
-/** Writes everything collected: events in one insert, then emails, then the audit events (see Journal). */
+/**
+ * Writes everything collected: the events (one insert) and the outbox emails
+ * together, then the audit events one by one (see Journal).
+ */
 export async function flushJournal(tx: Transaction, journal: Journal) {
-	if (journal.events.length > 0) await tx.insert(orderEvents).values(journal.events)
-	for (const email of journal.emails) await sendEmail(tx, email)
+	await Promise.all([
+		journal.events.length > 0 ? tx.insert(orderEvents).values(journal.events) : null,
+		...journal.emails.map((email) => sendEmail(tx, email)),
+	])
 	for (const audit of journal.audits) await recordAuditEvent(tx, audit)
 	journal.events = []
 	journal.emails = []

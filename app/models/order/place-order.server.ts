@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { createElement } from 'react'
 import {
@@ -7,7 +8,7 @@ import {
 	weekStartOf,
 } from '#app/domain/orders/order-intake.ts'
 import { type OrderStatus } from '#app/domain/orders/order-lifecycle.ts'
-import { rankCandidates } from '#app/domain/routing/rank-candidates.ts'
+import { rankCandidates, type RoutingDecision } from '#app/domain/routing/rank-candidates.ts'
 import { type Executor, type Transaction, schema } from '#app/utils/db.server.ts'
 import { type SessionUser } from '#app/utils/session.server.ts'
 import { getOrderStatusUpdateSubject, OrderStatusUpdateEmail } from '#emails/order-status-update.tsx'
@@ -62,37 +63,12 @@ export async function placeOrder(
 	if (shapeProblems.length > 0) throw new OrderInputError(shapeProblems)
 
 	return db.transaction(async (tx) => {
-		const intake = await assessIntake(tx, { input, now })
+		const intake = await assessIntake(tx, { input, now, numbered: true })
 		if (intake.errors.length > 0) throw new OrderInputError(intake.errors)
 		const { policy, candidates, estimate } = intake
-		const justification = input.justification?.trim() || null
-
-		const [inserted] = await tx
-			.insert(orders)
-			.values({
-				number: sql`'PO-' || ${String(now.getUTCFullYear())} || '-' || lpad(nextval('order_number_seq')::text, 6, '0')`,
-				orderClassId: input.orderClassId,
-				orderClassPolicyId: policy.id,
-				categoryId: input.categoryId,
-				quantity: input.quantity,
-				unit: input.unit.trim(),
-				description: input.description.trim(),
-				region: input.region,
-				neededBy: input.neededBy,
-				justification,
-				preferredSupplierId: input.preferredSupplierId || null,
-				status: 'submitted',
-				currency: policy.currency,
-				estimatedMinMinor: estimate?.minMinor ?? null,
-				estimatedMaxMinor: estimate?.maxMinor ?? null,
-				placedByUserId: actor.id,
-				submittedAt: now,
-				createdAt: now,
-				updatedAt: now,
-			})
-			.returning()
-		if (!inserted) throw new Error('Inserting the order returned no row')
-		const order: OrderRow = { ...inserted, status: 'draft' }
+		const order = newOrderRow({ input, actor, policy, estimate, number: intake.number!, now })
+		// Inserted once, with the status it ends this transaction in.
+		const insertOrder = (status: OrderStatus = order.status) => tx.insert(orders).values({ ...order, status })
 		const journal = createJournal()
 		const warnings = intake.warnings
 		note(journal, {
@@ -131,6 +107,7 @@ export async function placeOrder(
 				now,
 				data: { reasons },
 			})
+			const [placer] = await Promise.all([userRecipient(tx, actor.id), insertOrder()])
 			const overThreshold =
 				policy.approvalThresholdMinor !== null && (estimate?.maxMinor ?? 0) > policy.approvalThresholdMinor
 			if (overThreshold) {
@@ -142,12 +119,14 @@ export async function placeOrder(
 					now,
 				})
 			}
-			const placer = await userRecipient(tx, actor.id)
 			if (placer) {
 				const headline = `${order.number} waits for a second buyer's review before it is routed.`
 				queueEmail(journal, {
 					to: placer.email,
-					subject: getOrderStatusUpdateSubject({ orderNumber: order.number, headline: 'waiting for review' }),
+					subject: getOrderStatusUpdateSubject({
+						orderNumber: order.number,
+						headline: 'waiting for review',
+					}),
 					react: createElement(OrderStatusUpdateEmail, {
 						recipientName: placer.name,
 						orderNumber: order.number,
@@ -158,14 +137,18 @@ export async function placeOrder(
 				})
 			}
 		} else {
-			routing = await routeWithin(tx, journal, { order, policy, now, pastOffers: [], candidates })
+			routing = await routeWithin(tx, journal, {
+				order,
+				policy,
+				now,
+				pastOffers: [],
+				candidates,
+				ranked: intake.ranked ?? undefined,
+				writeFirst: insertOrder,
+			})
 			if (routing.outcome === 'unroutable')
 				warnings.push('No supplier can take this order now; it waits in the exception queue.')
 		}
-		await tx
-			.update(orders)
-			.set({ status: order.status })
-			.where(sql`${orders.id} = ${order.id}`)
 		await flushJournal(tx, journal)
 		return {
 			orderId: order.id,
@@ -176,6 +159,59 @@ export async function placeOrder(
 			routing,
 		}
 	})
+}
+
+/** The new order as it will be stored (status moves on before it is inserted). */
+function newOrderRow({
+	input,
+	actor,
+	policy,
+	estimate,
+	number,
+	now,
+}: {
+	input: OrderInput
+	actor: SessionUser
+	policy: ClassPolicy
+	estimate: Assessment['estimate']
+	number: string
+	now: Date
+}): OrderRow {
+	return {
+		id: randomUUID(),
+		number,
+		orderClassId: input.orderClassId,
+		orderClassPolicyId: policy.id,
+		categoryId: input.categoryId,
+		quantity: input.quantity,
+		unit: input.unit.trim(),
+		description: input.description.trim(),
+		region: input.region,
+		neededBy: input.neededBy,
+		justification: input.justification?.trim() || null,
+		preferredSupplierId: input.preferredSupplierId || null,
+		status: 'draft',
+		currency: policy.currency,
+		estimatedMinMinor: estimate?.minMinor ?? null,
+		estimatedMaxMinor: estimate?.maxMinor ?? null,
+		agreedPriceMinor: null,
+		assignedSupplierId: null,
+		contractTermId: null,
+		deliveredQuantity: null,
+		changePendingSince: null,
+		changeAckDueAt: null,
+		placedByUserId: actor.id,
+		reviewedByUserId: null,
+		reviewNote: null,
+		cancelReason: null,
+		submittedAt: now,
+		acceptedAt: null,
+		deliveredAt: null,
+		closedAt: null,
+		version: 1,
+		createdAt: now,
+		updatedAt: now,
+	}
 }
 
 export type OrderPreview = {
@@ -218,6 +254,9 @@ export async function previewOrder(
 type Assessment = {
 	policy: ClassPolicy
 	candidates: Candidate[]
+	/** The candidates ranked for this order at `now` (null without a region). */
+	ranked: RoutingDecision | null
+	number: string | null
 	estimate: { minMinor: number; maxMinor: number; currency: string } | null
 	capableCount: number
 	shortestLeadTimeHours: number | null
@@ -238,16 +277,19 @@ async function assessIntake(
 		input,
 		now,
 		regionGiven = true,
+		numbered = false,
 	}: {
 		input: Pick<OrderInput, 'orderClassId' | 'categoryId' | 'quantity' | 'neededBy' | 'region'> &
 			Partial<Pick<OrderInput, 'justification' | 'preferredSupplierId'>>
 		now: Date
 		regionGiven?: boolean
+		/** Also draw the order's number from order_number_seq (in the same round trip). */
+		numbered?: boolean
 	},
-): Promise<Assessment & { policy: ClassPolicy }> {
+): Promise<Assessment> {
 	const preferred = input.preferredSupplierId || null
-	// Three independent reads, pipelined on the one connection.
-	const [policy, candidates, history] = await Promise.all([
+	// Independent reads, pipelined on the one connection.
+	const [policy, candidates, history, number] = await Promise.all([
 		loadClassPolicy(db, { orderClassId: input.orderClassId, categoryId: input.categoryId }),
 		loadCandidates(db, {
 			orderClassId: input.orderClassId,
@@ -256,6 +298,7 @@ async function assessIntake(
 			day: dayOf(now),
 		}),
 		loadHistory(db, { ...input, preferredSupplierId: preferred }),
+		numbered ? nextOrderNumber(db, now) : null,
 	])
 	if (!policy) throw new OrderInputError([{ field: 'orderClassId', message: 'Choose an order class.' }])
 	if (policy.categoryName === null)
@@ -294,7 +337,8 @@ async function assessIntake(
 		shortestLeadTimeHours,
 	)
 	const warnings = issues.filter((i) => i.severity === 'warning').map((i) => i.message)
-	const ranked = regionGiven ? rankCandidates(routingOrderOf(input, policy), candidates, now).candidates : []
+	const decision = regionGiven ? rankCandidates(routingOrderOf(input, policy), candidates, now) : null
+	const ranked = decision?.candidates ?? []
 	const prices = ranked.map((c) => c.priceMinor).filter((p): p is number => p !== null)
 	if (regionGiven && ranked.length === 0) {
 		warnings.push(`No supplier can serve ${policy.className} orders in this category and region right now.`)
@@ -302,6 +346,8 @@ async function assessIntake(
 	return {
 		policy,
 		candidates,
+		ranked: decision,
+		number,
 		estimate: prices.length
 			? { minMinor: Math.min(...prices), maxMinor: Math.max(...prices), currency: policy.currency }
 			: null,
@@ -320,7 +366,15 @@ async function assessIntake(
 	}
 }
 
-// "History" is the last 200 live orders of the (class, category): bounded, so placing stays fast as orders grow.
+// Numbers are drawn before the insert so that emails and events can name the order; a
+// rolled-back placement leaves a gap, as any sequence does.
+async function nextOrderNumber(db: Executor, now: Date) {
+	const [row] = await db.execute<{ n: string }>(sql`select nextval('order_number_seq')::text as n`)
+	return `PO-${now.getUTCFullYear()}-${row!.n.padStart(6, '0')}`
+}
+
+// "History" is the class's last 300 orders, those in this category: a bounded read (the class index,
+// newest first), so placing stays as fast with a million orders as with a hundred.
 async function loadHistory(
 	db: Executor,
 	{
@@ -336,10 +390,10 @@ async function loadHistory(
 	}>(sql`
 		select
 			(select max(h.quantity) from (
-				select o.quantity from orders o
-				where o.order_class_id = ${orderClassId} and o.category_id = ${categoryId}
-					and o.status not in ('cancelled', 'rejected')
-				order by o.created_at desc limit 200) h) as largest,
+				select o.quantity, o.category_id, o.status from orders o
+				where o.order_class_id = ${orderClassId}
+				order by o.created_at desc limit 300) h
+				where h.category_id = ${categoryId} and h.status not in ('cancelled', 'rejected')) as largest,
 			exists (select 1 from suppliers s where s.id = ${preferredSupplierId}::uuid) as preferred_exists,
 			exists (select 1 from orders o where o.assigned_supplier_id = ${preferredSupplierId}::uuid
 				and o.status in ('delivered', 'closed')) as preferred_delivered`)

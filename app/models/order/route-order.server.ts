@@ -3,7 +3,12 @@ import { eq, sql } from 'drizzle-orm'
 import { createElement } from 'react'
 import { offerExpiresAt, weekStartOf } from '#app/domain/orders/order-intake.ts'
 import { type HistoryExclusionRule } from '#app/domain/orders/order-events.ts'
-import { type Exclusion, rankCandidates, type RankedCandidate } from '#app/domain/routing/rank-candidates.ts'
+import {
+	type Exclusion,
+	rankCandidates,
+	type RankedCandidate,
+	type RoutingDecision,
+} from '#app/domain/routing/rank-candidates.ts'
 import { type Transaction, schema } from '#app/utils/db.server.ts'
 import { getOrderOfferSubject, OrderOfferEmail } from '#emails/order-offer.tsx'
 import {
@@ -61,8 +66,16 @@ export type RouteContext = {
 	pastOffers?: readonly PastOffer[]
 	/** Candidates already loaded in this transaction for the same (category, class, week). */
 	candidates?: readonly Candidate[]
+	/** Their ranking for this order at `now`, when the caller already ranked them (used without history exclusions). */
+	ranked?: RoutingDecision
 	/** After the buyer edited the order, suppliers that declined the old one get another chance. */
 	forgetPastDeclines?: boolean
+	/**
+	 * A write of the caller's that must reach the database before the routing rows
+	 * and needs the outcome (placeOrder inserts the new order with its final status
+	 * here). It is issued first, in the same pipelined batch.
+	 */
+	writeFirst?: (status: 'offered' | 'unroutable') => Promise<unknown>
 }
 
 /**
@@ -73,6 +86,8 @@ export type RouteContext = {
  * emailing each supplier its deadline. With no candidate left the order becomes
  * unroutable and an 'unroutable' exception opens (once), owned by the buyer who placed it.
  * The caller saves the order row (its status is updated in place).
+ * Independent statements are sent together (postgres.js pipelines them on the
+ * transaction's connection), so a run costs few round trips.
  */
 export async function routeWithin(tx: Transaction, journal: Journal, ctx: RouteContext): Promise<RoutingRun> {
 	const { order, policy, now } = ctx
@@ -80,53 +95,39 @@ export async function routeWithin(tx: Transaction, journal: Journal, ctx: RouteC
 	const actor = SYSTEM_ACTOR
 	const decisionId = randomUUID()
 	const fresh = ctx.pastOffers !== undefined && ctx.pastOffers.length === 0
-	const [pastOffers, allCandidates] = await Promise.all([
-		ctx.pastOffers ?? loadPastOffers(tx, order.id),
-		ctx.candidates ??
-			loadCandidates(tx, {
-				orderClassId: order.orderClassId,
-				categoryId: order.categoryId,
-				weekStart: weekStartOf(now),
-				day: dayOf(now),
-			}),
-	])
+	const [pastOffers, allCandidates] =
+		ctx.pastOffers && ctx.candidates
+			? [ctx.pastOffers, ctx.candidates]
+			: await Promise.all([
+					ctx.pastOffers ?? loadPastOffers(tx, order.id),
+					ctx.candidates ??
+						loadCandidates(tx, {
+							orderClassId: order.orderClassId,
+							categoryId: order.categoryId,
+							weekStart: weekStartOf(now),
+							day: dayOf(now),
+						}),
+				])
 
 	transition(journal, order, { action: 'start_routing', type: 'routed', actor, now, data: { decisionId } })
 
-	const historyExclusions = new Map<string, { rule: HistoryExclusionRule; reason: string }>()
-	for (const offer of pastOffers) {
-		if (offer.response === 'pending' || offer.response === 'accepted') {
-			historyExclusions.set(offer.supplierId, {
-				rule: 'already_offered',
-				reason: 'Already has an offer for this order',
-			})
-		} else if (!ctx.forgetPastDeclines && (offer.response === 'declined' || offer.response === 'expired')) {
-			historyExclusions.set(offer.supplierId, {
-				rule: 'already_declined',
-				reason:
-					offer.response === 'declined'
-						? 'Declined this order earlier'
-						: 'Let an earlier offer for this order expire',
-			})
-		}
-	}
-	for (const supplierId of ctx.excludeSupplierIds ?? []) {
-		if (!historyExclusions.has(supplierId)) {
-			historyExclusions.set(supplierId, { rule: 'already_declined', reason: 'Left out of this routing run' })
-		}
-	}
+	const history = historyExclusions(pastOffers, ctx)
 	const excluded: StoredExclusion[] = []
 	const eligible = allCandidates.filter((c) => {
-		const history = historyExclusions.get(c.supplierId)
-		if (history) excluded.push({ supplierId: c.supplierId, supplierName: c.supplierName, ...history })
-		return !history
+		const reason = history.get(c.supplierId)
+		if (reason) excluded.push({ supplierId: c.supplierId, supplierName: c.supplierName, ...reason })
+		return !reason
 	})
-	const decision = rankCandidates(routingOrderOf(order, policy), eligible, now)
+	const decision =
+		history.size === 0 && ctx.ranked
+			? ctx.ranked
+			: rankCandidates(routingOrderOf(order, policy), eligible, now)
 	excluded.push(...decision.excluded)
 	const chosen = decision.candidates.slice(
 		0,
 		policy.routingMode === 'broadcast' ? Math.max(1, policy.broadcastCount) : 1,
 	)
+	const outcome = chosen.length > 0 ? 'offered' : 'unroutable'
 
 	const offers = chosen.map((c) => ({
 		id: randomUUID(),
@@ -141,21 +142,25 @@ export async function routeWithin(tx: Transaction, journal: Journal, ctx: RouteC
 		offeredAt: now,
 		expiresAt: offerExpiresAt(now, policy.ackDeadlineMinutes, c.ackSlaMinutes),
 	}))
-	await tx.insert(routingDecisions).values({
-		id: decisionId,
-		orderId: order.id,
-		attempt: fresh
-			? 1
-			: sql`(select coalesce(max(d.attempt), 0) + 1 from routing_decisions d where d.order_id = ${order.id})`,
-		mode: policy.routingMode,
-		candidates: decision.candidates,
-		excluded,
-		offeredSupplierIds: offers.map((o) => o.supplierId),
-		outcome: offers.length > 0 ? 'offered' : 'unroutable',
-		decidedAt: now,
-	})
+	const writes: Promise<unknown>[] = []
+	if (ctx.writeFirst) writes.push(ctx.writeFirst(outcome))
+	writes.push(
+		tx.insert(routingDecisions).values({
+			id: decisionId,
+			orderId: order.id,
+			attempt: fresh
+				? 1
+				: sql`(select coalesce(max(d.attempt), 0) + 1 from routing_decisions d where d.order_id = ${order.id})`,
+			mode: policy.routingMode,
+			candidates: decision.candidates,
+			excluded,
+			offeredSupplierIds: offers.map((o) => o.supplierId),
+			outcome,
+			decidedAt: now,
+		}),
+	)
 
-	if (offers.length === 0) {
+	if (outcome === 'unroutable') {
 		transition(journal, order, {
 			action: 'mark_unroutable',
 			type: 'unroutable',
@@ -163,7 +168,11 @@ export async function routeWithin(tx: Transaction, journal: Journal, ctx: RouteC
 			now,
 			data: { decisionId, excluded: excluded.length },
 		})
-		if (fresh || !(await hasOpenException(tx, order.id, 'unroutable'))) {
+		const [, alreadyOpen] = await Promise.all([
+			Promise.all(writes),
+			fresh ? false : hasOpenException(tx, order.id, 'unroutable'),
+		])
+		if (!alreadyOpen) {
 			await openException(tx, journal, {
 				order,
 				kind: 'unroutable',
@@ -173,27 +182,37 @@ export async function routeWithin(tx: Transaction, journal: Journal, ctx: RouteC
 				now,
 			})
 		}
-		return { outcome: 'unroutable', decisionId, candidates: decision.candidates, excluded, offers: [] }
+		return { outcome, decisionId, candidates: decision.candidates, excluded, offers: [] }
 	}
 
-	await tx.insert(orderOffers).values(offers)
+	writes.push(tx.insert(orderOffers).values(offers))
 	if (!fresh) {
-		await resolveOpenExceptionsOf(tx, journal, {
-			order,
-			kinds: ['unroutable'],
-			resolution: 'Routed again and offered to a supplier.',
-			actor,
-			now,
-		})
+		writes.push(
+			resolveOpenExceptionsOf(tx, journal, {
+				order,
+				kinds: ['unroutable'],
+				resolution: 'Routed again and offered to a supplier.',
+				actor,
+				now,
+			}),
+		)
 	}
-	const recipients = await supplierRecipients(
-		tx,
-		offers.map((o) => o.supplierId),
-	)
+	const [recipients] = await Promise.all([
+		supplierRecipients(
+			tx,
+			offers.map((o) => o.supplierId),
+		),
+		...writes,
+	])
 	const facts = factsOf(order, { className: policy.className, categoryName: policy.categoryName ?? '' })
 	const from = order.status
 	for (const [i, offer] of offers.entries()) {
-		const data = { offerId: offer.id, decisionId, rank: offer.rank, expiresAt: offer.expiresAt.toISOString() }
+		const data = {
+			offerId: offer.id,
+			decisionId,
+			rank: offer.rank,
+			expiresAt: offer.expiresAt.toISOString(),
+		}
 		if (i === 0)
 			transition(journal, order, {
 				action: 'offer',
@@ -236,7 +255,7 @@ export async function routeWithin(tx: Transaction, journal: Journal, ctx: RouteC
 		}
 	}
 	return {
-		outcome: 'offered',
+		outcome,
 		decisionId,
 		candidates: decision.candidates,
 		excluded,
@@ -248,6 +267,33 @@ export async function routeWithin(tx: Transaction, journal: Journal, ctx: RouteC
 			priceMinor: o.priceMinor,
 		})),
 	}
+}
+
+/** Suppliers this order already went to: pending or accepted offers, and (unless forgotten) declines and expiries. */
+function historyExclusions(pastOffers: readonly PastOffer[], ctx: RouteContext) {
+	const history = new Map<string, { rule: HistoryExclusionRule; reason: string }>()
+	for (const offer of pastOffers) {
+		if (offer.response === 'pending' || offer.response === 'accepted') {
+			history.set(offer.supplierId, {
+				rule: 'already_offered',
+				reason: 'Already has an offer for this order',
+			})
+		} else if (!ctx.forgetPastDeclines && (offer.response === 'declined' || offer.response === 'expired')) {
+			history.set(offer.supplierId, {
+				rule: 'already_declined',
+				reason:
+					offer.response === 'declined'
+						? 'Declined this order earlier'
+						: 'Let an earlier offer for this order expire',
+			})
+		}
+	}
+	for (const supplierId of ctx.excludeSupplierIds ?? []) {
+		if (!history.has(supplierId)) {
+			history.set(supplierId, { rule: 'already_declined', reason: 'Left out of this routing run' })
+		}
+	}
+	return history
 }
 
 async function loadPastOffers(tx: Transaction, orderId: string): Promise<PastOffer[]> {
