@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
+import { action as buyerOrderAction } from '#app/routes/buyer+/orders.$orderId.tsx'
 import { loader as supplierDashboardLoader } from '#app/routes/supplier+/_index.tsx'
 import { action as orderAction, loader as orderLoader } from '#app/routes/supplier+/orders.$orderId.tsx'
 import { action as inboxAction, loader as inboxLoader } from '#app/routes/supplier+/orders._index.tsx'
@@ -196,5 +197,71 @@ describe('supplier order routes', () => {
 			.from(orders)
 			.where(eq(orders.id, o.orderId))
 		expect(row).toEqual({ status: 'delivered', deliveredQuantity: 10 })
+	})
+
+	test('a change while offered is acknowledged; a decline with a reason cascades to the next supplier', async () => {
+		const w = await createOrderWorld()
+		const o = await offeredToAlder(w)
+		const params = { orderId: o.orderId }
+		const buyerPath = `/buyer/orders/${o.orderId}`
+		const changed = await post(
+			buyerOrderAction,
+			buyerPath,
+			w.cookies.buyer,
+			{
+				intent: 'change',
+				expectedVersion: o.version,
+				quantity: '14',
+				neededBy: '',
+				reason: 'Two more teams joined',
+			},
+			params,
+		)
+		expect(changed.status).toBe(302)
+
+		const path = `/supplier/orders/${o.orderId}`
+		const page = await callRoute(orderLoader, buildRequest(path, { cookie: w.cookies.alder }), { params })
+		const data = page.data as { order: { version: number; quantity: number }; actions: string[] }
+		expect(data.order.quantity).toBe(14)
+		expect(data.actions).toEqual(['accept', 'decline', 'acknowledge_change'])
+		const version = String(data.order.version)
+		const acknowledged = await post(
+			orderAction,
+			path,
+			w.cookies.alder,
+			{ intent: 'acknowledge-change', expectedVersion: version },
+			params,
+		)
+		expect(acknowledged.status).toBe(302)
+
+		const [row] = await w.db
+			.select({ version: orders.version, changePendingSince: orders.changePendingSince })
+			.from(orders)
+			.where(eq(orders.id, o.orderId))
+		expect(row!.changePendingSince).toBeNull()
+		const declined = await post(
+			orderAction,
+			path,
+			w.cookies.alder,
+			{
+				intent: 'decline',
+				offerId: o.offerId,
+				expectedVersion: String(row!.version),
+				declineReason: 'Team on leave that week',
+			},
+			params,
+		)
+		expect(declined.status).toBe(302)
+		expect(declined.location).toBe('/supplier/orders')
+		const birchInbox = await callRoute(
+			inboxLoader,
+			buildRequest('/supplier/orders', { cookie: w.cookies.birch }),
+		)
+		expect((birchInbox.data as { offers: { orderId: string }[] }).offers.map((x) => x.orderId)).toEqual([
+			o.orderId,
+		])
+		// Alder still sees the order it declined (its own offer, answered), without actions.
+		const after = await callRoute(orderLoader, buildRequest(path, { cookie: w.cookies.alder }), { params })
+		expect(after.data).toMatchObject({ actions: [], pendingOffer: null })
 	})
 })
