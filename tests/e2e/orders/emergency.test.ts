@@ -114,4 +114,8 @@ test('an emergency order goes to a 24x7 supplier, who accepts, starts and delive
 	await expect(page.getByRole('region', { name: 'What you can do' })).toContainText(
 		'needs nothing from a buyer',
 	)
+	expect(await seriousAxeViolations(page)).toEqual([])
+	// At phone width the page does not scroll sideways; the wide tables scroll inside their own boxes.
+	await page.setViewportSize({ width: 375, height: 800 })
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
 })
