@@ -10,6 +10,7 @@ import {
 	createOrderClass,
 	orderInput,
 } from '#tests/orders/fixtures.ts'
+import { buildRequest, callRoute } from '#tests/utils/route.ts'
 import { sessionCookieFor } from '#tests/utils/session.ts'
 
 export const MISSING = '00000000-0000-4000-8000-999999999999'
@@ -70,4 +71,15 @@ export function intakeForm(w: OrderWorld, overrides: Record<string, string> = {}
 		justification: '',
 		...overrides,
 	}
+}
+
+/** POSTs to a route's action as the browser would, with a session cookie. */
+export function post(
+	fn: Parameters<typeof callRoute>[0],
+	path: string,
+	cookie: string,
+	init: { form?: Record<string, string>; body?: BodyInit; headers?: Record<string, string> },
+	params: Record<string, string> = {},
+) {
+	return callRoute(fn, buildRequest(path, { method: 'POST', cookie, ...init }), { params })
 }
