@@ -12,6 +12,7 @@ const CAPABILITIES_PER_SUPPLIER = 5
 const ORDERS = Number(process.env.BENCH_ROUTING_ORDERS) || 5_000
 const WARMUP = 200
 const CALLERS = 8
+const SOLO = 300
 
 type Fixture = {
 	buyer: SessionUser
@@ -43,10 +44,19 @@ export async function benchRouting(db: Database) {
 	await runConcurrently(inputs.slice(0, WARMUP), model)
 	const real = await runConcurrently(inputs.slice(WARMUP), model)
 	const ref = await runConcurrently(inputs.slice(WARMUP), reference)
+	// One caller: the time one order takes without queueing behind the others.
+	const alone = inputs.slice(WARMUP, WARMUP + SOLO)
+	const realAlone = await runConcurrently(alone, model, 1)
+	const refAlone = await runConcurrently(alone, reference, 1)
 
 	const outcomes = await db.$client<{ status: string; n: number }[]>`
 		select status, count(*)::int as n from orders where placed_by_user_id = ${fixture.buyer.id} group by status order by status`
-	console.table([row('placeOrder (real model, routing)', real), row('reference transaction (STACK.md)', ref)])
+	console.table([
+		row(`placeOrder (real model), ${CALLERS} callers`, real),
+		row(`reference transaction, ${CALLERS} callers`, ref),
+		row('placeOrder (real model), 1 caller', realAlone),
+		row('reference transaction, 1 caller', refAlone),
+	])
 	console.log(`real model order outcomes: ${outcomes.map((o) => `${o.status} ${o.n}`).join(', ')}`)
 	console.log(
 		`ratio real/reference: ${(real.perSecond / ref.perSecond).toFixed(2)} (target ≥ 0.5); real p99 ${real.p99.toFixed(1)} ms (target ≤ 50 ms)`,
@@ -60,22 +70,33 @@ function row(name: string, r: RunResult) {
 		'orders/s': Math.round(r.perSecond),
 		'p50 ms': Number(r.p50.toFixed(1)),
 		'p99 ms': Number(r.p99.toFixed(1)),
+		// CPU of this Node process per order: the model's JS work (ranking, rendering emails, hashing) shows here.
+		'node CPU ms/order': Number(r.nodeCpuMs.toFixed(2)),
 		failed: r.failed,
 	}
 }
 
-type RunResult = { count: number; perSecond: number; p50: number; p99: number; failed: number }
+type RunResult = {
+	count: number
+	perSecond: number
+	p50: number
+	p99: number
+	nodeCpuMs: number
+	failed: number
+}
 
 async function runConcurrently(
 	inputs: OrderInput[],
 	call: (input: OrderInput) => Promise<unknown>,
+	callers = CALLERS,
 ): Promise<RunResult> {
 	const latencies: number[] = []
 	let next = 0
 	let failed = 0
+	const cpu = process.cpuUsage()
 	const start = performance.now()
 	await Promise.all(
-		Array.from({ length: CALLERS }, async () => {
+		Array.from({ length: callers }, async () => {
 			while (next < inputs.length) {
 				const input = inputs[next++]!
 				const t = performance.now()
@@ -89,6 +110,7 @@ async function runConcurrently(
 		}),
 	)
 	const elapsed = performance.now() - start
+	const { user, system } = process.cpuUsage(cpu)
 	latencies.sort((a, b) => a - b)
 	const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!
 	return {
@@ -96,6 +118,7 @@ async function runConcurrently(
 		perSecond: (inputs.length / elapsed) * 1000,
 		p50: at(0.5),
 		p99: at(0.99),
+		nodeCpuMs: (user + system) / 1000 / inputs.length,
 		failed,
 	}
 }

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { type PriceTier } from '#app/domain/pricing/price-for.ts'
 import { type RoutingOrder, type SupplierCandidate } from '#app/domain/routing/rank-candidates.ts'
 import { type Executor, schema } from '#app/utils/db.server.ts'
+import { executePrepared } from './prepared.server.ts'
 
 const { categories, orderClasses, orderClassPolicies } = schema
 
@@ -48,6 +49,8 @@ export async function loadClassPolicy(
 						),
 			),
 		)
+		.prepare(policyId ? 'order_policy_by_id' : 'order_policy_current')
+		.execute()
 	if (!row) return null
 	const { policy, ...rest } = row
 	return { ...policy, ...rest }
@@ -114,7 +117,9 @@ export async function loadCandidates(
 		day,
 	}: { orderClassId: string; categoryId: string; weekStart: string; day: string },
 ): Promise<Candidate[]> {
-	const rows = await db.execute<CandidateRow>(sql`
+	const rows = await executePrepared<CandidateRow>(
+		db,
+		sql`
 		select s.id as supplier_id, s.name as supplier_name, s.status,
 			c.id as capability_id, c.weekly_capacity, c.capacity_unit, c.lead_time_hours, c.regions,
 			c.available24x7, c.paused_at is not null as paused, coalesce(l.used, 0) as used,
@@ -124,7 +129,9 @@ export async function loadCandidates(
 		join suppliers s on s.id = c.supplier_id
 		left join capability_weekly_load l on l.capability_id = c.id and l.week_start = ${weekStart}
 		left join lateral (${bindingTermSql(sql`c.supplier_id`, sql`c.order_class_id`, sql`c.category_id`, day)}) t on true
-		where c.category_id = ${categoryId} and c.order_class_id = ${orderClassId}`)
+		where c.category_id = ${categoryId} and c.order_class_id = ${orderClassId}`,
+		'routing_candidates',
+	)
 	return rows.map(toCandidate)
 }
 

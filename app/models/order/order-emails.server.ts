@@ -53,6 +53,8 @@ export async function supplierRecipients(db: Executor, supplierIds: readonly str
 		.from(suppliers)
 		.leftJoin(users, and(eq(users.supplierId, suppliers.id), isNull(users.disabledAt)))
 		.where(inArray(suppliers.id, [...supplierIds]))
+		.prepare('supplier_recipients')
+		.execute()
 	for (const row of rows) {
 		const entry = bySupplier.get(row.supplierId) ?? { supplierName: row.supplierName, recipients: [] }
 		if (row.userEmail) entry.recipients.push({ name: row.userName ?? row.userEmail, email: row.userEmail })
@@ -73,5 +75,7 @@ export async function userRecipient(db: Executor, userId: string | null): Promis
 		.select({ name: users.name, email: users.email })
 		.from(users)
 		.where(and(eq(users.id, userId), isNull(users.disabledAt)))
+		.prepare('user_recipient')
+		.execute()
 	return row ?? null
 }

@@ -146,7 +146,9 @@ export function transition(
  */
 export async function flushJournal(tx: Transaction, journal: Journal) {
 	await Promise.all([
-		journal.events.length > 0 ? tx.insert(orderEvents).values(journal.events) : null,
+		journal.events.length > 0
+			? tx.insert(orderEvents).values(journal.events).prepare('order_events_insert').execute()
+			: null,
 		...journal.emails.map((email) => sendEmail(tx, email)),
 	])
 	for (const audit of journal.audits) await recordAuditEvent(tx, audit)

@@ -46,6 +46,8 @@ export async function lockOrder(
 		.from(orders)
 		.where(and(eq(orders.id, orderId), scopeCondition(tx, scope)))
 		.for('update', { of: orders })
+		.prepare(scope ? `order_lock_${scope.as}` : 'order_lock')
+		.execute()
 	if (!order) throw new AppError('NOT_FOUND', { message: NOT_FOUND_MESSAGE })
 	if (expectedVersion !== undefined && order.version !== expectedVersion) {
 		throw new AppError('CONFLICT', { message: STALE_ORDER_MESSAGE })

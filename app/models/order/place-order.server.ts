@@ -33,6 +33,7 @@ import {
 	transition,
 } from './order-journal.server.ts'
 import { type OrderRow } from './order-row.server.ts'
+import { executePrepared } from './prepared.server.ts'
 import { routeWithin, type RoutingRun } from './route-order.server.ts'
 
 const { orders } = schema
@@ -68,7 +69,12 @@ export async function placeOrder(
 		const { policy, candidates, estimate } = intake
 		const order = newOrderRow({ input, actor, policy, estimate, number: intake.number!, now })
 		// Inserted once, with the status it ends this transaction in.
-		const insertOrder = (status: OrderStatus = order.status) => tx.insert(orders).values({ ...order, status })
+		const insertOrder = (status: OrderStatus = order.status) =>
+			tx
+				.insert(orders)
+				.values({ ...order, status })
+				.prepare('order_insert')
+				.execute()
 		const journal = createJournal()
 		const warnings = intake.warnings
 		note(journal, {
@@ -369,7 +375,11 @@ async function assessIntake(
 // Numbers are drawn before the insert so that emails and events can name the order; a
 // rolled-back placement leaves a gap, as any sequence does.
 async function nextOrderNumber(db: Executor, now: Date) {
-	const [row] = await db.execute<{ n: string }>(sql`select nextval('order_number_seq')::text as n`)
+	const [row] = await executePrepared<{ n: string }>(
+		db,
+		sql`select nextval('order_number_seq')::text as n`,
+		'order_number',
+	)
 	return `PO-${now.getUTCFullYear()}-${row!.n.padStart(6, '0')}`
 }
 
@@ -383,11 +393,13 @@ async function loadHistory(
 		preferredSupplierId,
 	}: { orderClassId: string; categoryId: string; preferredSupplierId: string | null },
 ) {
-	const rows = await db.execute<{
+	const rows = await executePrepared<{
 		largest: number | null
 		preferred_exists: boolean
 		preferred_delivered: boolean
-	}>(sql`
+	}>(
+		db,
+		sql`
 		select
 			(select max(h.quantity) from (
 				select o.quantity, o.category_id, o.status from orders o
@@ -396,7 +408,9 @@ async function loadHistory(
 				where h.category_id = ${categoryId} and h.status not in ('cancelled', 'rejected')) as largest,
 			exists (select 1 from suppliers s where s.id = ${preferredSupplierId}::uuid) as preferred_exists,
 			exists (select 1 from orders o where o.assigned_supplier_id = ${preferredSupplierId}::uuid
-				and o.status in ('delivered', 'closed')) as preferred_delivered`)
+				and o.status in ('delivered', 'closed')) as preferred_delivered`,
+		'order_history',
+	)
 	const row = rows[0]
 	return {
 		largestPreviousQuantity: row?.largest ?? null,

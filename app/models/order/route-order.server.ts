@@ -145,19 +145,23 @@ export async function routeWithin(tx: Transaction, journal: Journal, ctx: RouteC
 	const writes: Promise<unknown>[] = []
 	if (ctx.writeFirst) writes.push(ctx.writeFirst(outcome))
 	writes.push(
-		tx.insert(routingDecisions).values({
-			id: decisionId,
-			orderId: order.id,
-			attempt: fresh
-				? 1
-				: sql`(select coalesce(max(d.attempt), 0) + 1 from routing_decisions d where d.order_id = ${order.id})`,
-			mode: policy.routingMode,
-			candidates: decision.candidates,
-			excluded,
-			offeredSupplierIds: offers.map((o) => o.supplierId),
-			outcome,
-			decidedAt: now,
-		}),
+		tx
+			.insert(routingDecisions)
+			.values({
+				id: decisionId,
+				orderId: order.id,
+				attempt: fresh
+					? 1
+					: sql`(select coalesce(max(d.attempt), 0) + 1 from routing_decisions d where d.order_id = ${order.id})`,
+				mode: policy.routingMode,
+				candidates: decision.candidates,
+				excluded,
+				offeredSupplierIds: offers.map((o) => o.supplierId),
+				outcome,
+				decidedAt: now,
+			})
+			.prepare('routing_decision_insert')
+			.execute(),
 	)
 
 	if (outcome === 'unroutable') {
@@ -185,7 +189,7 @@ export async function routeWithin(tx: Transaction, journal: Journal, ctx: RouteC
 		return { outcome, decisionId, candidates: decision.candidates, excluded, offers: [] }
 	}
 
-	writes.push(tx.insert(orderOffers).values(offers))
+	writes.push(tx.insert(orderOffers).values(offers).prepare('order_offers_insert').execute())
 	if (!fresh) {
 		writes.push(
 			resolveOpenExceptionsOf(tx, journal, {
