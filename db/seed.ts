@@ -7,13 +7,15 @@ import { createDatabase, type Executor } from './client.ts'
 import { users } from './schema/index.ts'
 import { DEMO_CAPABILITIES, DEMO_PASSWORD, DEMO_STAFF, DEMO_SUPPLIERS } from './seed-data.ts'
 import { DEMO_CONTRACTS } from './seed-data-contracts.ts'
+import { seedDemoOrders } from './seed-orders.ts'
 
 export { DEMO_LOGINS, DEMO_PASSWORD } from './seed-data.ts'
 
 /**
- * Loads the demo data. Deterministic (fixed ids and addresses) and idempotent:
- * rows that already exist are left as they are. Order classes and categories
- * are reference data and come with the migrations.
+ * Loads the demo data. Deterministic (fixed ids and addresses; orders from a
+ * fixed plan over the six months before the seed day) and idempotent: rows that
+ * already exist are left as they are. Order classes and categories are reference
+ * data and come with the migrations.
  */
 export async function seedDemoData(db: Executor) {
 	for (const staff of DEMO_STAFF) {
@@ -48,6 +50,8 @@ export async function seedDemoData(db: Executor) {
 			{ ifExists: 'return' },
 		)
 	}
+	// Last: orders are routed over everything above.
+	return { orders: await seedDemoOrders(db) }
 }
 
 /** Seeds only a database without users, so `npm start` never touches real data. Returns whether it seeded. */

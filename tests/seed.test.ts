@@ -1,12 +1,11 @@
-import { count, eq, inArray } from 'drizzle-orm'
+import { count, eq, inArray, type SQL, sql } from 'drizzle-orm'
 import {
 	listSupplierCapabilities,
 	getCapabilityRules,
 } from '#app/models/capability/capability-rules.server.ts'
 import { buildCapabilitySetSchema, capabilityFormRow } from '#app/schemas/capability.ts'
-import { expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { verifyPassword } from '#app/utils/password.server.ts'
-import { getDb } from '#app/utils/db.server.ts'
 import { getContract } from '#app/models/contract/get-contract.server.ts'
 import { checkTerms } from '#app/models/contract/term-rows.server.ts'
 import {
@@ -20,9 +19,30 @@ import {
 import { DEMO_CAPABILITIES, DEMO_PASSWORD, DEMO_STAFF, DEMO_SUPPLIERS } from '#db/seed-data.ts'
 import { DEMO_CONTRACTS } from '#db/seed-data-contracts.ts'
 import { seedDemoData } from '#db/seed.ts'
+import { type OrderPlan, planDemoOrders } from '#db/seed-orders-plan.ts'
+import { verifyAuditChain } from '#app/models/audit-event.server.ts'
+import { createDatabase, type Database } from '#db/client.ts'
+import { createTestDatabase } from '#tests/setup/test-database.ts'
+
+// The seed fills and inspects whole tables (orders, the audit chain, the outbox), so it gets a
+// database of its own instead of the worker's, which other test files share.
+let db: Database
+let dropDatabase: () => Promise<void>
+let firstRun: Awaited<ReturnType<typeof seedDemoData>>
+
+beforeAll(async () => {
+	const database = await createTestDatabase(`seed${process.env.VITEST_POOL_ID ?? '0'}`)
+	dropDatabase = database.drop
+	db = createDatabase(database.url, { max: 2 })
+	firstRun = await seedDemoData(db)
+}, 180_000)
+
+afterAll(async () => {
+	await db?.$client.end()
+	await dropDatabase?.()
+})
 
 test('the demo seed is complete, deterministic and idempotent', async () => {
-	const db = getDb()
 	await seedDemoData(db)
 	await seedDemoData(db) // a second run changes nothing
 
@@ -50,7 +70,6 @@ test('the demo seed is complete, deterministic and idempotent', async () => {
 })
 
 test('every active demo supplier declares 2 to 5 capabilities its own form accepts, and data entry × bulk is a gap', async () => {
-	const db = getDb()
 	await seedDemoData(db)
 	await seedDemoData(db)
 
@@ -92,7 +111,6 @@ test('every active demo supplier declares 2 to 5 capabilities its own form accep
 })
 
 test('every active demo supplier but Northwind has a contract whose terms obey its class policies and capabilities', async () => {
-	const db = getDb()
 	await seedDemoData(db)
 	await seedDemoData(db)
 
@@ -168,4 +186,126 @@ test('every active demo supplier but Northwind has a contract whose terms obey i
 			}
 		}
 	}
+})
+
+describe('demo orders', () => {
+	const rowsOf = async <T>(query: SQL) => (await db.execute(query)) as unknown as T[]
+	/** How many rows `from …` (a FROM clause with its WHERE) gives. */
+	const howMany = async (from: SQL) =>
+		(await rowsOf<{ n: number }>(sql`select count(*)::int as n from ${from}`))[0]!.n
+	const STATES = [
+		'delivered',
+		'in_progress',
+		'accepted',
+		'offered',
+		'in_review',
+		'rejected',
+		'cancelled',
+		'unroutable',
+	]
+
+	test('cover every class and the states a buyer meets, mostly closed, over the six months before the seed day', async () => {
+		const { seedDay, orders, skipped } = firstRun.orders
+		expect(skipped).toEqual([])
+		expect(orders).toBeGreaterThanOrEqual(200)
+		const rows = await rowsOf<{ class: string; status: string; n: number }>(sql`
+			select c.key as class, o.status, count(*)::int as n
+			from orders o join order_classes c on c.id = o.order_class_id group by 1, 2`)
+		const total = (key: 'class' | 'status', value: string) =>
+			rows.filter((r) => r[key] === value).reduce((sum, r) => sum + r.n, 0)
+		for (const orderClass of ['emergency', 'urgent', 'standard', 'bulk', 'one-time'])
+			expect(total('class', orderClass), orderClass).toBeGreaterThan(5)
+		for (const status of STATES) expect(total('status', status), status).toBeGreaterThan(0)
+		expect(total('status', 'closed')).toBeGreaterThan(orders / 2)
+
+		const [span] = await rowsOf<{ first: string; last: string }>(
+			sql`select min(created_at)::text as first, max(updated_at)::text as last from orders`,
+		)
+		expect(new Date(span!.first).getTime()).toBeGreaterThanOrEqual(seedDay.getTime() - 180 * 86_400_000)
+		expect(new Date(span!.last).getTime()).toBeLessThan(seedDay.getTime())
+
+		// Demo buyers place and review (never their own order); demo users act.
+		const buyers = DEMO_STAFF.filter((u) => u.role === 'buyer').map((u) => u.id)
+		const people = [...DEMO_STAFF, ...DEMO_SUPPLIERS.flatMap((s) => s.users)].map((u) => u.id)
+		expect(await howMany(sql`orders where placed_by_user_id not in ${buyers}`)).toBe(0)
+		expect(await howMany(sql`orders where reviewed_by_user_id = placed_by_user_id`)).toBe(0)
+		expect(await howMany(sql`orders where reviewed_by_user_id is not null`)).toBeGreaterThan(0)
+		expect(await howMany(sql`order_events where actor_user_id not in ${people}`)).toBe(0)
+	})
+
+	test('every order has a history, every accepted one exactly one accepted offer, and nothing falls due at first start', async () => {
+		expect(
+			await howMany(sql`orders o where not exists (select 1 from order_events e where e.order_id = o.id)`),
+		).toBe(0)
+		const accepted = sql`(select count(*) from order_offers f where f.order_id = o.id and f.response = 'accepted')`
+		expect(await howMany(sql`orders o where (o.accepted_at is not null) <> (${accepted} = 1)`)).toBe(0)
+		// A few bulk offers wait for an answer; none sits in the emergency inbox the e2e tests use.
+		const pending = await rowsOf<{ class: string; status: string; open: boolean }>(sql`
+			select c.key as class, o.status, f.expires_at > now() as open
+			from order_offers f join orders o on o.id = f.order_id join order_classes c on c.id = o.order_class_id
+			where f.response = 'pending'`)
+		expect(pending.length).toBeGreaterThan(0)
+		expect(pending.length).toBeLessThan(10)
+		for (const offer of pending) expect(offer).toEqual({ class: 'bulk', status: 'offered', open: true })
+		// The offer expiry job's deadline check finds nothing it has not flagged already.
+		const breached = sql`exists (select 1 from order_exceptions e where e.order_id = o.id and e.kind = 'deadline_breached')`
+		expect(
+			await howMany(sql`orders o where o.status in ('accepted', 'in_progress', 'rework_requested')
+				and o.needed_by <= now() and not ${breached}`),
+		).toBe(0)
+	})
+
+	test('the timelines tell real stories: late, declined and routed again, expired, reworked, changed', async () => {
+		const withEvent = (type: string, and = sql``) =>
+			howMany(
+				sql`orders o where exists (select 1 from order_events e where e.order_id = o.id and e.type = ${type} ${and})`,
+			)
+		const routedAfter = sql`and exists (select 1 from order_events r
+			where r.order_id = o.id and r.type = 'routed' and r.occurred_at >= e.occurred_at)`
+		expect(await withEvent('delivered', sql`and e.occurred_at > o.needed_by`), 'late').toBeGreaterThan(5)
+		expect(await withEvent('offer_declined', routedAfter), 'declined, routed again').toBeGreaterThan(3)
+		expect(await withEvent('offer_expired'), 'expired').toBeGreaterThan(3)
+		expect(await withEvent('rework_requested', sql`and o.status = 'closed'`), 'reworked').toBeGreaterThan(3)
+		expect(await withEvent('change_acknowledged'), 'changed').toBeGreaterThan(3)
+		expect(await withEvent('assigned_manually'), 'assigned by hand').toBeGreaterThan(3)
+		expect(await withEvent('exception_resolved'), 'exceptions resolved').toBeGreaterThan(3)
+	})
+
+	test('the audit chain verifies and no historical email waits to be sent', async () => {
+		expect(await verifyAuditChain(db)).toMatchObject({ ok: true })
+		const outbox = await rowsOf(sql`
+			select status, delivered_via as via, sent_at = created_at as same from outbox_emails group by 1, 2, 3`)
+		expect(outbox).toEqual([{ status: 'sent', via: 'mailbox', same: true }])
+	})
+
+	test('Northwind’s dashboard stays as its e2e test knows it: two closed one-time orders at most', async () => {
+		const northwind = DEMO_SUPPLIERS.find((s) => s.name === 'Northwind Back Office')!.id
+		const rows = await rowsOf(sql`
+			select c.key as class, o.status from orders o join order_classes c on c.id = o.order_class_id
+			where exists (select 1 from order_offers f where f.order_id = o.id and f.supplier_id = ${northwind})`)
+		expect(rows.length).toBeLessThanOrEqual(2)
+		for (const row of rows) expect(row).toEqual({ class: 'one-time', status: 'closed' })
+	})
+
+	test('seeding again adds nothing', async () => {
+		const rowCount = async () =>
+			(
+				await rowsOf<{
+					n: number
+				}>(sql`select ((select count(*) from orders) + (select count(*) from order_events)
+					+ (select count(*) from audit_events) + (select count(*) from outbox_emails))::int as n`)
+			)[0]!.n
+		const before = await rowCount()
+		expect((await seedDemoData(db)).orders).toMatchObject({ orders: 0, actions: 0, skipped: [] })
+		expect(await rowCount()).toBe(before)
+	})
+
+	test('the plan depends only on the seed day', () => {
+		const day = new Date('2026-07-15T00:00:00Z')
+		const story = (p: OrderPlan) => [p.scenario, p.recipe.key, p.description]
+		expect(planDemoOrders(day)).toEqual(planDemoOrders(day))
+		expect(planDemoOrders(new Date('2026-09-02T00:00:00Z')).map(story)).toEqual(
+			planDemoOrders(day).map(story),
+		)
+	})
 })
