@@ -192,17 +192,18 @@ async function seed(db: Database): Promise<Fixture> {
 				array[(${regions}::text[])[1 + g % 7], (${regions}::text[])[1 + (g + 2) % 7], (${regions}::text[])[1 + (g + 4) % 7]],
 				'bench-' || g || '@supplier.test'
 			from generate_series(1, ${SUPPLIERS}) g`
-		// Each supplier serves every class once, in categories spread so each (category, class) has ~50 suppliers.
+		// Each supplier serves every class once, in categories spread so each (category, class) has ~50 suppliers;
+		// half of each such group is 24x7 (capability and term alike, contracts numbered in supplier order).
 		await tx`
 			with s as (select id, row_number() over (order by name) as i, regions from suppliers where name like 'Bench Supplier %'),
 				cls as (select id, row_number() over (order by priority_rank) - 1 as j from order_classes),
 				cat as (select id, row_number() over (order by key) - 1 as k from categories where key like 'bench-%')
 			insert into supplier_capabilities (supplier_id, category_id, order_class_id, weekly_capacity, capacity_unit,
 				lead_time_hours, regions, available24x7)
-			select s.id, cat.id, cls.id, 1000000, 'units', 4 + (s.i % 48), s.regions, s.i % 2 = 0
+			select s.id, cat.id, cls.id, 1000000, 'units', 4 + (s.i % 48), s.regions, (s.i / 20) % 2 = 0
 			from s cross join cls join cat on cat.k = (s.i * 7 + cls.j * 3) % ${CATEGORIES}`
 		await tx`insert into contracts (number, supplier_id, title, starts_on, ends_on, status)
-			select 'CT-BENCH-' || lpad(row_number() over (order by id)::text, 4, '0'), id, 'Bench framework agreement',
+			select 'CT-BENCH-' || lpad(row_number() over (order by name)::text, 4, '0'), id, 'Bench framework agreement',
 				'2020-01-01', '2099-12-31', 'active'
 			from suppliers where name like 'Bench Supplier %'`
 		await tx`insert into contract_versions (contract_id, number, proposed_by, status)
@@ -220,7 +221,7 @@ async function seed(db: Database): Promise<Fixture> {
 					then jsonb_build_array(jsonb_build_object('minQuantity', 1, 'unitPriceMinor', 2000 + (v.i % 40) * 10),
 						jsonb_build_object('minQuantity', 800, 'unitPriceMinor', 1800 + (v.i % 40) * 10))
 					else '[]'::jsonb end,
-				60 + (v.i % 4) * 60, 72, case when cls.key = 'emergency' then 2500 else 0 end, v.i % 2 = 0
+				60 + (v.i % 4) * 60, 72, case when cls.key = 'emergency' then 2500 else 0 end, (v.i / 20) % 2 = 0
 			from v cross join cls`
 		await tx`update contract_versions set status = 'accepted', proposed_at = now()
 			where contract_id in (select id from contracts where number like 'CT-BENCH-%')`
