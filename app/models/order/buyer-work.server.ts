@@ -7,7 +7,7 @@ import { getOrderCancelledSubject, OrderCancelledEmail } from '#emails/order-can
 import { getOrderReworkRequestedSubject, OrderReworkRequestedEmail } from '#emails/order-rework-requested.tsx'
 import { getOrderStatusUpdateSubject, OrderStatusUpdateEmail } from '#emails/order-status-update.tsx'
 import { addCapacityLoad } from './capacity-load.server.ts'
-import { resolveOpenExceptionsOf } from './exceptions.server.ts'
+import { resolveOpenExceptionsOf } from './open-exception.server.ts'
 import { changeOrder, type ChangeResult, tellPlacer, tellSuppliers } from './order-change.server.ts'
 import { orderUrl } from './order-emails.server.ts'
 import { note, transition } from './order-journal.server.ts'

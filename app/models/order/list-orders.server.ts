@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, lt, notInArray, or, sql, typ
 import { z } from 'zod'
 import { ORDER_STATUSES, type OrderStatus } from '#app/domain/orders/order-lifecycle.ts'
 import { type Executor, schema } from '#app/utils/db.server.ts'
-import { openExceptionCountSql } from './exceptions.server.ts'
+import { openExceptionCountSql } from './open-exception.server.ts'
 
 const { categories, orderClasses, orders, suppliers } = schema
 

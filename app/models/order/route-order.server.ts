@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import { eq, sql } from 'drizzle-orm'
-import { createElement } from 'react'
+import { sql } from 'drizzle-orm'
 import { offerExpiresAt, weekStartOf } from '#app/domain/orders/order-intake.ts'
-import { type HistoryExclusionRule } from '#app/domain/orders/order-events.ts'
 import {
-	type Exclusion,
 	rankCandidates,
 	type RankedCandidate,
 	type RoutingDecision,
 } from '#app/domain/routing/rank-candidates.ts'
 import { type Transaction, schema } from '#app/utils/db.server.ts'
-import { getOrderOfferSubject, OrderOfferEmail } from '#emails/order-offer.tsx'
 import {
 	type Candidate,
 	type ClassPolicy,
@@ -19,28 +15,29 @@ import {
 	loadClassPolicy,
 	routingOrderOf,
 } from './candidates.server.ts'
-import { hasOpenException, openException, resolveOpenExceptionsOf } from './exceptions.server.ts'
-import { factsOf, formatPrice, isEmergency, orderUrl, supplierRecipients } from './order-emails.server.ts'
+import { hasOpenException, openException, resolveOpenExceptionsOf } from './open-exception.server.ts'
+import { factsOf, supplierRecipients } from './order-emails.server.ts'
 import {
 	createJournal,
 	flushJournal,
 	type Journal,
 	note,
-	queueEmail,
 	SYSTEM_ACTOR,
 	transition,
 } from './order-journal.server.ts'
 import { lockOrder, type OrderRow, saveOrder } from './order-row.server.ts'
+import {
+	historyExclusions,
+	loadPastOffers,
+	type PastOffer,
+	queueOfferEmail,
+	type StoredExclusion,
+	unroutableDetail,
+} from './routing-parts.server.ts'
 
 const { orderOffers, routingDecisions } = schema
 
-/** An exclusion as stored: the hard filters' rules plus the order's own history with a supplier. */
-export type StoredExclusion = Omit<Exclusion, 'rule'> & { rule: Exclusion['rule'] | HistoryExclusionRule }
-
-export type PastOffer = {
-	supplierId: string
-	response: 'pending' | 'accepted' | 'declined' | 'expired' | 'withdrawn'
-}
+export type { PastOffer, StoredExclusion } from './routing-parts.server.ts'
 
 export type RoutingRun = {
 	outcome: 'offered' | 'unroutable'
@@ -239,23 +236,7 @@ export async function routeWithin(tx: Transaction, journal: Journal, ctx: RouteC
 			})
 		const supplier = recipients.get(offer.supplierId)
 		for (const to of supplier?.recipients ?? []) {
-			queueEmail(journal, {
-				to: to.email,
-				subject: getOrderOfferSubject({
-					facts,
-					expiresAt: offer.expiresAt,
-					isEmergency: isEmergency(policy),
-				}),
-				react: createElement(OrderOfferEmail, {
-					supplierName: supplier!.supplierName,
-					facts,
-					description: order.description,
-					price: formatPrice(offer.priceMinor, order.currency),
-					expiresAt: offer.expiresAt,
-					isEmergency: isEmergency(policy),
-					url: orderUrl('supplier', order.id),
-				}),
-			})
+			queueOfferEmail(journal, { to: to.email, supplierName: supplier!.supplierName, order, policy, facts, offer })
 		}
 	}
 	return {
@@ -271,48 +252,6 @@ export async function routeWithin(tx: Transaction, journal: Journal, ctx: RouteC
 			priceMinor: o.priceMinor,
 		})),
 	}
-}
-
-/** Suppliers this order already went to: pending or accepted offers, and (unless forgotten) declines and expiries. */
-function historyExclusions(pastOffers: readonly PastOffer[], ctx: RouteContext) {
-	const history = new Map<string, { rule: HistoryExclusionRule; reason: string }>()
-	for (const offer of pastOffers) {
-		if (offer.response === 'pending' || offer.response === 'accepted') {
-			history.set(offer.supplierId, {
-				rule: 'already_offered',
-				reason: 'Already has an offer for this order',
-			})
-		} else if (!ctx.forgetPastDeclines && (offer.response === 'declined' || offer.response === 'expired')) {
-			history.set(offer.supplierId, {
-				rule: 'already_declined',
-				reason:
-					offer.response === 'declined'
-						? 'Declined this order earlier'
-						: 'Let an earlier offer for this order expire',
-			})
-		}
-	}
-	for (const supplierId of ctx.excludeSupplierIds ?? []) {
-		if (!history.has(supplierId)) {
-			history.set(supplierId, { rule: 'already_declined', reason: 'Left out of this routing run' })
-		}
-	}
-	return history
-}
-
-async function loadPastOffers(tx: Transaction, orderId: string): Promise<PastOffer[]> {
-	return tx
-		.select({ supplierId: orderOffers.supplierId, response: orderOffers.response })
-		.from(orderOffers)
-		.where(eq(orderOffers.orderId, orderId))
-}
-
-function unroutableDetail(excluded: readonly StoredExclusion[], considered: number) {
-	if (considered === 0) return 'No supplier has declared a capability for this class and category.'
-	const byRule = new Map<string, number>()
-	for (const e of excluded) byRule.set(e.rule, (byRule.get(e.rule) ?? 0) + 1)
-	const parts = [...byRule].map(([rule, n]) => `${n} × ${rule.replaceAll('_', ' ')}`)
-	return `No supplier left to offer it to: ${considered} considered, excluded for ${parts.join(', ')}.`
 }
 
 /**
