@@ -20,7 +20,7 @@ import { type SessionUser } from '#app/utils/session.server.ts'
 import { DEMO_STAFF, DEMO_SUPPLIERS } from './seed-data.ts'
 import { pick } from './seed-orders-plan.ts'
 import { type Agent, type OrderState, type Sim, type Step } from './seed-orders-steps.ts'
-import { TEXTS } from './seed-orders-texts.ts'
+import { reworkReasonsOf, TEXTS } from './seed-orders-texts.ts'
 
 const BUYERS: SessionUser[] = DEMO_STAFF.filter((u) => u.role === 'buyer').map((u) => ({
 	...u,
@@ -142,7 +142,11 @@ export async function performStep(sim: Sim, agent: Agent, step: Step): Promise<O
 			await closeOrder(db, { actor: placer, ...order })
 			return null
 		case 'rework': {
-			const sentBack = await requestRework(db, { actor: placer, reason: pick(rng, TEXTS.rework), ...order })
+			const sentBack = await requestRework(db, {
+				actor: placer,
+				reason: pick(rng, reworkReasonsOf(plan.recipe.categoryKey)),
+				...order,
+			})
 			m.reworkLeft--
 			return moved(sentBack)
 		}

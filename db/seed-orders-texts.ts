@@ -113,6 +113,35 @@ const WHAT: Record<string, string[]> = {
 	],
 }
 
+// What a buyer sends back, by category.
+const REWORK: Record<string, string[]> = {
+	'payroll-processing': [
+		'The payslips show last month’s tax codes.',
+		'Two employees are missing from the run.',
+	],
+	'data-entry': ['Several records carry the wrong cost centre.', 'Dates were keyed in the US format.'],
+	'it-support': [
+		'The fix did not hold: the problem came back the next morning.',
+		'Two users still cannot log in.',
+	],
+	'document-management': [
+		'About a tenth of the scans are unreadable.',
+		'The index is missing the contract numbers.',
+	],
+	'hr-services': [
+		'Signatures are missing on a handful of documents.',
+		'Two starters got the wrong benefits pack.',
+	],
+	accounting: ['The reconciliation does not tie to the bank statement.'],
+	'customer-support': ['Several callbacks were logged without an outcome.'],
+	'order-processing': ['Some orders were entered with the wrong delivery address.'],
+}
+
+/** What a buyer can say is wrong with a delivery in this category. */
+export function reworkReasonsOf(categoryKey: string): readonly string[] {
+	return REWORK[categoryKey] ?? ['Parts of the delivery do not match the order.']
+}
+
 /** What an order of this recipe can say it is for. */
 export function descriptionsOf(recipeKey: string): readonly string[] {
 	return WHAT[recipeKey] ?? ['Back-office work']
@@ -129,7 +158,7 @@ export const TEXTS = {
 	decline: [
 		'Our team is fully booked until next week.',
 		'We cannot make the needed-by date with the people we have.',
-		'No engineer free in that region right now.',
+		'Nobody is free for this in that region right now.',
 		'We would need two more days for this volume.',
 	],
 	cancel: [
@@ -140,13 +169,6 @@ export const TEXTS = {
 		'Requirements changed; a new order will follow.',
 	],
 	noTaker: ['No supplier could take it; handled by the internal team instead.'],
-	rework: [
-		'Several records carry the wrong cost centre.',
-		'The payslips show last month’s tax codes.',
-		'About a tenth of the scans are unreadable.',
-		'The fix did not hold: the problem came back the next morning.',
-		'Signatures are missing on a handful of documents.',
-	],
 	changeMore: ['Two more teams joined this run.', 'The volume grew after the month-end count.'],
 	changeLater: ['The go-live moved by a few days.', 'Our own deadline moved, so there is more time.'],
 	update: [
