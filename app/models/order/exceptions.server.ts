@@ -191,4 +191,3 @@ function assertBuyer(actor: SessionUser) {
 		throw new AppError('FORBIDDEN', { message: 'Only buyers handle exceptions.' })
 	}
 }
-

@@ -236,7 +236,14 @@ export async function routeWithin(tx: Transaction, journal: Journal, ctx: RouteC
 			})
 		const supplier = recipients.get(offer.supplierId)
 		for (const to of supplier?.recipients ?? []) {
-			queueOfferEmail(journal, { to: to.email, supplierName: supplier!.supplierName, order, policy, facts, offer })
+			queueOfferEmail(journal, {
+				to: to.email,
+				supplierName: supplier!.supplierName,
+				order,
+				policy,
+				facts,
+				offer,
+			})
 		}
 	}
 	return {

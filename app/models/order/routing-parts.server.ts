@@ -65,7 +65,6 @@ export function unroutableDetail(excluded: readonly StoredExclusion[], considere
 	return `No supplier left to offer it to: ${considered} considered, excluded for ${parts.join(', ')}.`
 }
 
-
 /** The offer email for one user of the supplier: the order, its price under the term and the deadline. */
 export function queueOfferEmail(
 	journal: Journal,
