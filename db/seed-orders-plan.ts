@@ -25,7 +25,6 @@ export function pick<T>(rng: Rng, list: readonly T[]): T {
 }
 
 export const HOUR = 3_600_000
-export const DAY = 24 * HOUR
 
 export type ClassKey = 'emergency' | 'urgent' | 'standard' | 'bulk' | 'one-time'
 
