@@ -7,7 +7,27 @@ export function formatMoney(minor: number, currency: string, locale = 'en-GB') {
 	const digits = Math.abs(minor).toString().padStart(3, '0')
 	const decimal = `${minor < 0 ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`
 	// Intl.NumberFormat formats decimal strings exactly (no binary rounding).
-	return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(decimal as unknown as number)
+	return currencyFormat(locale, currency).format(decimal as unknown as number)
+}
+
+// Building a NumberFormat costs far more than using one; routing prices every candidate.
+const formats = new Map<string, Intl.NumberFormat>()
+
+function currencyFormat(locale: string, currency: string) {
+	const key = `${locale}|${currency}`
+	let format = formats.get(key)
+	if (!format) {
+		format = new Intl.NumberFormat(locale, { style: 'currency', currency })
+		formats.set(key, format)
+	}
+	return format
+}
+
+const countFormat = new Intl.NumberFormat('en-GB')
+
+/** A whole number with thousands separators: 12500 → "12,500". */
+export function formatQuantity(n: number) {
+	return countFormat.format(n)
 }
 
 /** Parses "1,234.5" or "1234.50" typed by a person into minor units; null when it is not an amount. */

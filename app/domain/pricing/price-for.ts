@@ -1,4 +1,4 @@
-import { formatBasisPoints, formatMoney } from './money.ts'
+import { formatBasisPoints, formatMoney, formatQuantity } from './money.ts'
 
 export type PriceTier = { minQuantity: number; unitPriceMinor: number }
 
@@ -61,7 +61,7 @@ export function priceFor(term: PricedTerm, quantity: number, orderClass: Pricing
 		return {
 			ok: false,
 			reason: 'invalid_quantity',
-			message: `The quantity must be a whole number from 1 to ${MAX_ORDER_QUANTITY.toLocaleString('en-GB')}.`,
+			message: `The quantity must be a whole number from 1 to ${formatQuantity(MAX_ORDER_QUANTITY)}.`,
 		}
 	}
 	const tiers = [...term.priceTiers].sort((a, b) => a.minQuantity - b.minQuantity)
@@ -71,7 +71,7 @@ export function priceFor(term: PricedTerm, quantity: number, orderClass: Pricing
 		return {
 			ok: false,
 			reason: 'below_minimum',
-			message: `${orderClass.name} orders start at ${minimum.toLocaleString('en-GB')} units; ${quantity.toLocaleString('en-GB')} is below that.`,
+			message: `${orderClass.name} orders start at ${formatQuantity(minimum)} units; ${formatQuantity(quantity)} is below that.`,
 		}
 	}
 
@@ -86,7 +86,7 @@ export function priceFor(term: PricedTerm, quantity: number, orderClass: Pricing
 	const money = (minor: number) => formatMoney(minor, term.currency)
 	const explanation = bands.map(
 		(b) =>
-			`${b.fromQuantity.toLocaleString('en-GB')}–${b.toQuantity.toLocaleString('en-GB')}: ${(b.toQuantity - b.fromQuantity + 1).toLocaleString('en-GB')} × ${money(b.unitPriceMinor)} = ${money(b.amountMinor)}`,
+			`${formatQuantity(b.fromQuantity)}–${formatQuantity(b.toQuantity)}: ${formatQuantity(b.toQuantity - b.fromQuantity + 1)} × ${money(b.unitPriceMinor)} = ${money(b.amountMinor)}`,
 	)
 	if (term.prioritySurchargeBps > 0) {
 		explanation.push(

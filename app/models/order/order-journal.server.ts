@@ -6,7 +6,7 @@ import {
 	type OrderStatus,
 	planTransition,
 } from '#app/domain/orders/order-lifecycle.ts'
-import { recordAuditEvent, type NewAuditEvent } from '#app/models/audit-event.server.ts'
+import { recordAuditEvents, type NewAuditEvent } from '#app/models/audit-event.server.ts'
 import { AppError } from '#app/utils/app-error.ts'
 import { type Transaction, schema } from '#app/utils/db.server.ts'
 import { sendEmail } from '#app/utils/email.server.ts'
@@ -142,7 +142,7 @@ export function transition(
 
 /**
  * Writes everything collected: the events (one insert) and the outbox emails
- * together, then the audit events one by one (see Journal).
+ * together, then the audit events in one batch (one chain lock, one insert).
  */
 export async function flushJournal(tx: Transaction, journal: Journal) {
 	await Promise.all([
@@ -151,7 +151,7 @@ export async function flushJournal(tx: Transaction, journal: Journal) {
 			: null,
 		...journal.emails.map((email) => sendEmail(tx, email)),
 	])
-	for (const audit of journal.audits) await recordAuditEvent(tx, audit)
+	await recordAuditEvents(tx, journal.audits)
 	journal.events = []
 	journal.emails = []
 	journal.audits = []
