@@ -2,8 +2,16 @@ import { and, eq } from 'drizzle-orm'
 import { AppError } from '#app/utils/app-error.ts'
 import { type Executor, type Transaction, schema } from '#app/utils/db.server.ts'
 import { type SessionUser } from '#app/utils/session.server.ts'
-import { changeOrder, type ChangeResult, supplierNameOf, tellPlacer } from './order-change.server.ts'
+import { type OrderAction } from '#app/domain/orders/order-lifecycle.ts'
+import {
+	changeOrder,
+	type ChangeContext,
+	type ChangeResult,
+	supplierNameOf,
+	tellPlacer,
+} from './order-change.server.ts'
 import { quantityProblems } from './order-input.server.ts'
+import { type OrderChanges } from './order-row.server.ts'
 import { transition } from './order-journal.server.ts'
 
 const { orderOffers } = schema
@@ -23,126 +31,117 @@ function assertOwnSupplier(actor: SessionUser, supplierId: string) {
 	}
 }
 
-/** The assigned supplier starts work on an accepted order. */
-export async function startWork(
+type AssignedStep = {
+	action: Extract<OrderAction, 'start_work' | 'post_update' | 'deliver' | 'resume_work'>
+	type: string
+	data?: (c: ChangeContext) => Record<string, unknown>
+	/** What the buyer who placed the order is told, given the supplier's name. */
+	tell: (supplierName: string, c: ChangeContext) => Parameters<typeof tellPlacer>[1]
+	changes?: OrderChanges
+}
+
+/** One step of the assigned supplier's work: the transition, its event, audit and the placer's email. */
+async function assignedSupplierStep(
 	db: Executor,
-	{ actor, supplierId, orderId, expectedVersion, now = new Date() }: SupplierCall,
-) {
+	call: SupplierCall,
+	step: AssignedStep,
+): Promise<ChangeResult> {
+	const { actor, supplierId, orderId, expectedVersion, now = new Date() } = call
 	assertOwnSupplier(actor, supplierId)
 	return changeOrder(
 		db,
 		{ actor, orderId, expectedVersion, scope: { supplierId, as: 'assigned' }, now },
 		async (c) => {
 			transition(c.journal, c.working, {
-				action: 'start_work',
-				type: 'work_started',
+				action: step.action,
+				type: step.type,
 				actor: c.who,
 				now,
 				supplierId,
+				data: step.data?.(c),
 			})
-			const name = await supplierNameOf(c, supplierId)
-			await tellPlacer(c, {
-				subjectLine: 'work started',
-				headline: `${name} started work on ${c.order.number}.`,
-			})
+			await tellPlacer(c, step.tell(await supplierNameOf(c, supplierId), c))
+			return step.changes
 		},
 	)
 }
 
+/** The assigned supplier starts work on an accepted order. */
+export function startWork(db: Executor, call: SupplierCall) {
+	return assignedSupplierStep(db, call, {
+		action: 'start_work',
+		type: 'work_started',
+		tell: (name, c) => ({
+			subjectLine: 'work started',
+			headline: `${name} started work on ${c.order.number}.`,
+		}),
+	})
+}
+
 /** A status update or note from the assigned supplier; the order's status stays as it is. */
-export async function postUpdate(
-	db: Executor,
-	{ note, ...call }: SupplierCall & { note: string },
-): Promise<ChangeResult> {
-	const { actor, supplierId, orderId, expectedVersion, now = new Date() } = call
-	assertOwnSupplier(actor, supplierId)
+export function postUpdate(db: Executor, { note, ...call }: SupplierCall & { note: string }) {
 	const text = note.trim()
 	if (text.length < 1 || text.length > 2000) {
+		assertOwnSupplier(call.actor, call.supplierId)
 		throw new AppError('RULE_VIOLATION', {
 			message: 'Write the update in 1 to 2,000 characters.',
 			field: 'note',
 		})
 	}
-	return changeOrder(
-		db,
-		{ actor, orderId, expectedVersion, scope: { supplierId, as: 'assigned' }, now },
-		async (c) => {
-			transition(c.journal, c.working, {
-				action: 'post_update',
-				type: 'update_posted',
-				actor: c.who,
-				now,
-				supplierId,
-				data: { note: text },
-			})
-			const name = await supplierNameOf(c, supplierId)
-			await tellPlacer(c, {
-				subjectLine: 'update from the supplier',
-				headline: `${name} posted an update:`,
-				note: text,
-			})
-		},
-	)
+	return assignedSupplierStep(db, call, {
+		action: 'post_update',
+		type: 'update_posted',
+		data: () => ({ note: text }),
+		tell: (name) => ({
+			subjectLine: 'update from the supplier',
+			headline: `${name} posted an update:`,
+			note: text,
+		}),
+	})
 }
 
 /** The assigned supplier marks the work delivered, with the quantity it delivered. */
-export async function deliverOrder(
+export function deliverOrder(
 	db: Executor,
 	{ deliveredQuantity, ...call }: SupplierCall & { deliveredQuantity: number },
-): Promise<ChangeResult> {
-	const { actor, supplierId, orderId, expectedVersion, now = new Date() } = call
-	assertOwnSupplier(actor, supplierId)
+) {
 	const [problem] = quantityProblems(deliveredQuantity)
-	if (problem) throw new AppError('RULE_VIOLATION', { message: problem.message, field: 'deliveredQuantity' })
-	return changeOrder(
+	if (problem) {
+		assertOwnSupplier(call.actor, call.supplierId)
+		throw new AppError('RULE_VIOLATION', { message: problem.message, field: 'deliveredQuantity' })
+	}
+	const now = call.now ?? new Date()
+	return assignedSupplierStep(
 		db,
-		{ actor, orderId, expectedVersion, scope: { supplierId, as: 'assigned' }, now },
-		async (c) => {
-			transition(c.journal, c.working, {
-				action: 'deliver',
-				type: 'delivered',
-				actor: c.who,
-				now,
-				supplierId,
-				data: { deliveredQuantity, orderedQuantity: c.order.quantity },
-			})
-			const name = await supplierNameOf(c, supplierId)
-			const short =
-				deliveredQuantity < c.order.quantity ? ` (ordered ${c.order.quantity.toLocaleString('en-GB')})` : ''
-			await tellPlacer(c, {
-				subjectLine: 'delivered',
-				headline: `${name} delivered ${deliveredQuantity.toLocaleString('en-GB')} ${c.order.unit}${short} for ${c.order.number}.`,
-				detail: 'Confirm the delivery and close the order, or request rework with a reason.',
-			})
-			return { deliveredQuantity, deliveredAt: now }
+		{ ...call, now },
+		{
+			action: 'deliver',
+			type: 'delivered',
+			data: (c) => ({ deliveredQuantity, orderedQuantity: c.order.quantity }),
+			tell: (name, c) => {
+				const short =
+					deliveredQuantity < c.order.quantity ? ` (ordered ${c.order.quantity.toLocaleString('en-GB')})` : ''
+				return {
+					subjectLine: 'delivered',
+					headline: `${name} delivered ${deliveredQuantity.toLocaleString('en-GB')} ${c.order.unit}${short} for ${c.order.number}.`,
+					detail: 'Confirm the delivery and close the order, or request rework with a reason.',
+				}
+			},
+			changes: { deliveredQuantity, deliveredAt: now },
 		},
 	)
 }
 
 /** After a rework request, the supplier picks the order up again. */
-export async function resumeWork(
-	db: Executor,
-	{ actor, supplierId, orderId, expectedVersion, now = new Date() }: SupplierCall,
-) {
-	assertOwnSupplier(actor, supplierId)
-	return changeOrder(
-		db,
-		{ actor, orderId, expectedVersion, scope: { supplierId, as: 'assigned' }, now },
-		async (c) => {
-			transition(c.journal, c.working, {
-				action: 'resume_work',
-				type: 'work_resumed',
-				actor: c.who,
-				now,
-				supplierId,
-			})
-			const name = await supplierNameOf(c, supplierId)
-			await tellPlacer(c, {
-				subjectLine: 'rework started',
-				headline: `${name} resumed work on ${c.order.number}.`,
-			})
-		},
-	)
+export function resumeWork(db: Executor, call: SupplierCall) {
+	return assignedSupplierStep(db, call, {
+		action: 'resume_work',
+		type: 'work_resumed',
+		tell: (name, c) => ({
+			subjectLine: 'rework started',
+			headline: `${name} resumed work on ${c.order.number}.`,
+		}),
+	})
 }
 
 /**
