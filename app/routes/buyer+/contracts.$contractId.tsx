@@ -1,5 +1,4 @@
-import { invariantResponse } from '@epic-web/invariant'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import {
 	BindingTerms,
@@ -11,52 +10,27 @@ import { IntentForm, TerminateForm } from '#app/components/contracts/negotiation
 import { TermsForm } from '#app/components/contracts/terms-form.tsx'
 import { VersionThread } from '#app/components/contracts/version-thread.tsx'
 import { FormError } from '#app/components/forms/error-list.tsx'
-import { getContract } from '#app/models/contract/contracts.server.ts'
-import { listTermOptions } from '#app/models/contract/term-options.server.ts'
 import { buildBuyerContractActionSchema, type ContractActionFailure } from '#app/schemas/contract.ts'
-import { contractActionFailure, contractActionFailureFromAppError } from '#app/schemas/contract-failure.ts'
 import { termToFormValues } from '#app/schemas/contract-term-values.ts'
-import { termPoliciesOf } from '#app/schemas/contract-terms.ts'
-import { isAppError, statusForAppError } from '#app/utils/app-error.ts'
 import { requireUserWithRole } from '#app/utils/auth.server.ts'
-import { getDb } from '#app/utils/db.server.ts'
-import { parseSubmission } from '#app/utils/form.server.ts'
-import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { loadContractPage, runContractAction } from '#app/routes/__contract-page.server.ts'
 import { applyBuyerContractAction } from './contracts.$contractId.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireUserWithRole(request, 'buyer')
-	const db = getDb()
-	const [detail, options] = await Promise.all([
-		getContract(db, { contractId: params.contractId ?? '' }),
-		listTermOptions(db),
-	])
-	invariantResponse(detail, 'Not found', { status: 404 })
-	return { ...detail, ...options }
+	return loadContractPage({ contractId: params.contractId ?? '' })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const actor = await requireUserWithRole(request, 'buyer')
 	const contractId = params.contractId ?? ''
-	const db = getDb()
-	const [detail, options] = await Promise.all([getContract(db, { contractId }), listTermOptions(db)])
-	invariantResponse(detail, 'Not found', { status: 404 })
-	const schema = buildBuyerContractActionSchema(termPoliciesOf(options.classes), {
-		categoryIds: new Set(options.categories.map((c) => c.id)),
+	return runContractAction({
+		request,
+		contractId,
+		buildSchema: buildBuyerContractActionSchema,
+		apply: (intent, appUrl) => applyBuyerContractAction(actor, contractId, intent, appUrl),
+		redirectTo: `/buyer/contracts/${contractId}`,
 	})
-	const submission = await parseSubmission(request, schema)
-	if (!submission.success)
-		return data(contractActionFailure(submission.errors, submission.values), { status: 400 })
-	try {
-		const appUrl = process.env.APP_URL ?? new URL(request.url).origin
-		const toast = await applyBuyerContractAction(actor, contractId, submission.data, appUrl)
-		return redirectWithToast(`/buyer/contracts/${contractId}`, toast)
-	} catch (error) {
-		if (!isAppError(error)) throw error
-		invariantResponse(error.code !== 'NOT_FOUND', 'Not found', { status: 404 })
-		const failure = contractActionFailureFromAppError(error, submission.values)
-		return data(failure, { status: statusForAppError(error.code) })
-	}
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
