@@ -1,3 +1,4 @@
+import { ListPageHeader } from '#app/components/ui/list-page.tsx'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { type FormEvent } from 'react'
@@ -93,12 +94,7 @@ export default function UsersPage() {
 
 	return (
 		<div className="stack">
-			<div className="toolbar" style={{ justifyContent: 'space-between' }}>
-				<h1 style={{ margin: 0 }}>Users</h1>
-				<Link className="button" to="/admin/users/new">
-					Invite a user
-				</Link>
-			</div>
+			<ListPageHeader title="Users" action={{ to: '/admin/users/new', label: 'Invite a user' }} />
 
 			<Form method="get" className="toolbar" role="search" aria-label="Filter users">
 				<div className="field">

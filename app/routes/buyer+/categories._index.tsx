@@ -1,3 +1,4 @@
+import { ListPageHeader } from '#app/components/ui/list-page.tsx'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { StatusButton } from '#app/components/ui/status-button.tsx'
@@ -43,12 +44,7 @@ export default function CategoriesPage() {
 	const inUse = categories.filter((c) => !c.retiredAt).length
 	return (
 		<div className="stack">
-			<div className="toolbar" style={{ justifyContent: 'space-between' }}>
-				<h1 style={{ margin: 0 }}>Categories</h1>
-				<Link className="button" to="/buyer/categories/new">
-					New category
-				</Link>
-			</div>
+			<ListPageHeader title="Categories" action={{ to: '/buyer/categories/new', label: 'New category' }} />
 			<p className="muted">
 				What is bought: each order names one category. Retired categories take no new orders.
 			</p>

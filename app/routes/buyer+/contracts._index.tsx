@@ -1,5 +1,6 @@
+import { ListPageHeader } from '#app/components/ui/list-page.tsx'
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
 import { ContractsTable } from '#app/components/contracts/contracts-table.tsx'
 import { CONTRACT_STATUS_LABELS } from '#app/components/contracts/contract-format.tsx'
 import { Pager } from '#app/components/pager.tsx'
@@ -38,12 +39,7 @@ export default function BuyerContracts() {
 	const { rows, total, query, paging, suppliers, classes } = useLoaderData<typeof loader>()
 	return (
 		<div className="stack">
-			<div className="toolbar" style={{ justifyContent: 'space-between' }}>
-				<h1 style={{ margin: 0 }}>Contracts</h1>
-				<Link className="button" to="/buyer/contracts/new">
-					New contract
-				</Link>
-			</div>
+			<ListPageHeader title="Contracts" action={{ to: '/buyer/contracts/new', label: 'New contract' }} />
 
 			<Form method="get" className="toolbar" role="search" aria-label="Filter contracts">
 				<div className="field">

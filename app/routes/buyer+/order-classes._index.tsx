@@ -1,3 +1,4 @@
+import { ListPageHeader } from '#app/components/ui/list-page.tsx'
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { formatHours, formatMinutes } from '#app/domain/order-classes/format.ts'
@@ -97,12 +98,10 @@ export default function OrderClassesPage() {
 	const { active, retired } = useLoaderData<typeof loader>()
 	return (
 		<div className="stack">
-			<div className="toolbar" style={{ justifyContent: 'space-between' }}>
-				<h1 style={{ margin: 0 }}>Order classes</h1>
-				<Link className="button" to="/buyer/order-classes/new">
-					New order class
-				</Link>
-			</div>
+			<ListPageHeader
+				title="Order classes"
+				action={{ to: '/buyer/order-classes/new', label: 'New order class' }}
+			/>
 			<p className="muted">
 				How each kind of order is bought: how fast suppliers must answer and deliver, who must approve, and
 				how suppliers are ranked. Most urgent first.

@@ -1,5 +1,6 @@
+import { FilterSelect, ListPageHeader } from '#app/components/ui/list-page.tsx'
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
 import { OrdersTable } from '#app/components/orders/orders-table.tsx'
 import { Pager } from '#app/components/pager.tsx'
 import { ORDER_STATUSES, STATUS_LABELS } from '#app/domain/orders/order-lifecycle.ts'
@@ -42,53 +43,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = () => [{ title: 'Orders · Buyer · Procura' }]
 
-function Select({
-	id,
-	label,
-	name,
-	value,
-	all,
-	options,
-}: {
-	id: string
-	label: string
-	name: string
-	value: string | undefined
-	all?: string
-	options: readonly { value: string; label: string }[]
-}) {
-	return (
-		<div className="field">
-			<label htmlFor={id}>{label}</label>
-			<select id={id} name={name} defaultValue={value ?? ''}>
-				{all ? <option value="">{all}</option> : null}
-				{options.map((o) => (
-					<option key={o.value} value={o.value}>
-						{o.label}
-					</option>
-				))}
-			</select>
-		</div>
-	)
-}
-
 export default function BuyerOrders() {
 	const { rows, total, query, paging, classes, suppliers } = useLoaderData<typeof loader>()
 	return (
 		<div className="stack">
-			<div className="toolbar" style={{ justifyContent: 'space-between' }}>
-				<h1 style={{ margin: 0 }}>Orders</h1>
-				<Link className="button" to="/buyer/orders/new">
-					New order
-				</Link>
-			</div>
+			<ListPageHeader title="Orders" action={{ to: '/buyer/orders/new', label: 'New order' }} />
 
 			<Form method="get" className="toolbar" role="search" aria-label="Filter orders">
 				<div className="field">
 					<label htmlFor="order-search">Number or description</label>
 					<input id="order-search" name="q" type="search" defaultValue={query.q ?? ''} />
 				</div>
-				<Select
+				<FilterSelect
 					id="order-class"
 					label="Class"
 					name="orderClassId"
@@ -96,7 +62,7 @@ export default function BuyerOrders() {
 					all="All classes"
 					options={classes.map((c) => ({ value: c.id, label: c.name }))}
 				/>
-				<Select
+				<FilterSelect
 					id="order-status"
 					label="Status"
 					name="status"
@@ -104,7 +70,7 @@ export default function BuyerOrders() {
 					all="All statuses"
 					options={ORDER_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
 				/>
-				<Select
+				<FilterSelect
 					id="order-supplier"
 					label="Supplier"
 					name="supplierId"
@@ -112,7 +78,7 @@ export default function BuyerOrders() {
 					all="All suppliers"
 					options={suppliers.map((s) => ({ value: s.id, label: s.name }))}
 				/>
-				<Select
+				<FilterSelect
 					id="order-sort"
 					label="Sort by"
 					name="sort"

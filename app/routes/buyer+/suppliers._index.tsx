@@ -1,3 +1,4 @@
+import { FilterSelect, ListPageHeader } from '#app/components/ui/list-page.tsx'
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { Pager } from '#app/components/pager.tsx'
@@ -53,12 +54,7 @@ export default function SupplierDirectory() {
 
 	return (
 		<div className="stack">
-			<div className="toolbar" style={{ justifyContent: 'space-between' }}>
-				<h1 style={{ margin: 0 }}>Suppliers</h1>
-				<Link className="button" to="/buyer/suppliers/new">
-					Invite a supplier
-				</Link>
-			</div>
+			<ListPageHeader title="Suppliers" action={{ to: '/buyer/suppliers/new', label: 'Invite a supplier' }} />
 
 			{/* Keyed by the query, so the fields show the filters of the page being viewed after back/forward. */}
 			<Form
@@ -164,36 +160,6 @@ export default function SupplierDirectory() {
 				)}
 				<Pager page={page} pageSize={pageSize} total={total} />
 			</section>
-		</div>
-	)
-}
-
-function FilterSelect({
-	id,
-	name,
-	label,
-	all,
-	value,
-	options,
-}: {
-	id: string
-	name: string
-	label: string
-	all: string
-	value: string | undefined
-	options: { value: string; label: string }[]
-}) {
-	return (
-		<div className="field">
-			<label htmlFor={id}>{label}</label>
-			<select id={id} name={name} defaultValue={value ?? ''}>
-				<option value="">{all}</option>
-				{options.map((o) => (
-					<option key={o.value} value={o.value}>
-						{o.label}
-					</option>
-				))}
-			</select>
 		</div>
 	)
 }
