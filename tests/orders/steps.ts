@@ -1,6 +1,9 @@
 // The frame of the transition tests: a fresh fixture, and steps that each must move the
 // order and write their order event(s), audit event(s) and outbox email(s).
 import { expect } from 'vitest'
+import { closeOrder } from '#app/models/order/buyer-work.server.ts'
+import { respondToOffer } from '#app/models/order/respond-to-offer.server.ts'
+import { deliverOrder, startWork } from '#app/models/order/supplier-work.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import {
 	createBuyer,
@@ -9,6 +12,8 @@ import {
 	createOrderClass,
 	eventTypes,
 	footprint,
+	inHours,
+	offersOf,
 	orderRow,
 	versionOf,
 } from './fixtures.ts'
@@ -60,5 +65,60 @@ export async function runSteps(order: { id: string; number: string }, steps: Ste
 			step: step.name,
 			emailed: true,
 		})
+	}
+}
+
+type Fixture = Awaited<ReturnType<typeof setup>>
+
+// The steps most journeys share, each at `hour` hours after NOW.
+
+export function acceptFirstOffer({ db, call }: Fixture, hour: number): Step {
+	return {
+		name: 'accept',
+		run: async (orderId, expectedVersion) =>
+			respondToOffer(db, {
+				...call,
+				offerId: (await offersOf(db, orderId))[0]!.id,
+				expectedVersion,
+				response: 'accept',
+				now: inHours(hour),
+			}),
+		status: 'accepted',
+		events: ['offer_accepted'],
+	}
+}
+
+export function startStep({ db, call }: Fixture, hour: number): Step {
+	return {
+		name: 'start',
+		run: (orderId, expectedVersion) =>
+			startWork(db, { ...call, orderId, expectedVersion, now: inHours(hour) }),
+		status: 'in_progress',
+		events: ['work_started'],
+	}
+}
+
+export function deliverStep(
+	{ db, call }: Fixture,
+	hour: number,
+	deliveredQuantity: number,
+	name = 'deliver',
+): Step {
+	return {
+		name,
+		run: (orderId, expectedVersion) =>
+			deliverOrder(db, { ...call, orderId, expectedVersion, deliveredQuantity, now: inHours(hour) }),
+		status: 'delivered',
+		events: ['delivered'],
+	}
+}
+
+export function closeStep({ db, buyer }: Fixture, hour: number): Step {
+	return {
+		name: 'close',
+		run: (orderId, expectedVersion) =>
+			closeOrder(db, { actor: buyer, orderId, expectedVersion, now: inHours(hour) }),
+		status: 'closed',
+		events: ['closed'],
 	}
 }

@@ -1,50 +1,21 @@
 import { describe, expect, test } from 'vitest'
-import { cancelOrder, closeOrder, requestRework } from '#app/models/order/buyer-work.server.ts'
+import { cancelOrder, requestRework } from '#app/models/order/buyer-work.server.ts'
 import { placeOrder } from '#app/models/order/place-order.server.ts'
 import { requestChange } from '#app/models/order/request-change.server.ts'
-import { respondToOffer } from '#app/models/order/respond-to-offer.server.ts'
-import {
-	acknowledgeChange,
-	deliverOrder,
-	resumeWork,
-	startWork,
-} from '#app/models/order/supplier-work.server.ts'
-import { inHours, NOW, offersOf, orderInput, orderRow, versionOf } from './fixtures.ts'
-import { runSteps, setup } from './steps.ts'
+import { acknowledgeChange, resumeWork } from '#app/models/order/supplier-work.server.ts'
+import { inHours, NOW, orderInput, orderRow, versionOf } from './fixtures.ts'
+import { acceptFirstOffer, closeStep, deliverStep, runSteps, setup, startStep } from './steps.ts'
 
 describe('rework, change and cancellation write their event, audit event and outbox email too', () => {
 	test('rework: deliver → request rework → resume → deliver → close', async () => {
-		const { db, ids, buyer, call } = await setup()
+		const fixture = await setup()
+		const { db, ids, buyer, call } = fixture
 		const placed = await placeOrder(db, { actor: buyer, input: orderInput(ids), now: NOW })
 		const order = { id: placed.orderId, number: placed.number }
 		await runSteps(order, [
-			{
-				name: 'accept',
-				run: async (orderId, expectedVersion) =>
-					respondToOffer(db, {
-						...call,
-						offerId: (await offersOf(db, orderId))[0]!.id,
-						expectedVersion,
-						response: 'accept',
-						now: inHours(1),
-					}),
-				status: 'accepted',
-				events: ['offer_accepted'],
-			},
-			{
-				name: 'start',
-				run: (orderId, expectedVersion) =>
-					startWork(db, { ...call, orderId, expectedVersion, now: inHours(2) }),
-				status: 'in_progress',
-				events: ['work_started'],
-			},
-			{
-				name: 'deliver',
-				run: (orderId, expectedVersion) =>
-					deliverOrder(db, { ...call, orderId, expectedVersion, deliveredQuantity: 9, now: inHours(3) }),
-				status: 'delivered',
-				events: ['delivered'],
-			},
+			acceptFirstOffer(fixture, 1),
+			startStep(fixture, 2),
+			deliverStep(fixture, 3, 9),
 			{
 				name: 'request rework',
 				run: (orderId, expectedVersion) =>
@@ -65,41 +36,18 @@ describe('rework, change and cancellation write their event, audit event and out
 				status: 'in_progress',
 				events: ['work_resumed'],
 			},
-			{
-				name: 'deliver again',
-				run: (orderId, expectedVersion) =>
-					deliverOrder(db, { ...call, orderId, expectedVersion, deliveredQuantity: 10, now: inHours(6) }),
-				status: 'delivered',
-				events: ['delivered'],
-			},
-			{
-				name: 'close',
-				run: (orderId, expectedVersion) =>
-					closeOrder(db, { actor: buyer, orderId, expectedVersion, now: inHours(7) }),
-				status: 'closed',
-				events: ['closed'],
-			},
+			deliverStep(fixture, 6, 10, 'deliver again'),
+			closeStep(fixture, 7),
 		])
 	})
 
 	test('change and acknowledge while accepted re-prices from the term; then cancel tells the supplier', async () => {
-		const { db, ids, buyer, call } = await setup()
+		const fixture = await setup()
+		const { db, ids, buyer, call } = fixture
 		const placed = await placeOrder(db, { actor: buyer, input: orderInput(ids), now: NOW })
 		const order = { id: placed.orderId, number: placed.number }
 		await runSteps(order, [
-			{
-				name: 'accept',
-				run: async (orderId, expectedVersion) =>
-					respondToOffer(db, {
-						...call,
-						offerId: (await offersOf(db, orderId))[0]!.id,
-						expectedVersion,
-						response: 'accept',
-						now: inHours(1),
-					}),
-				status: 'accepted',
-				events: ['offer_accepted'],
-			},
+			acceptFirstOffer(fixture, 1),
 			{
 				name: 'change',
 				run: (orderId, expectedVersion) =>

@@ -2,17 +2,16 @@ import { describe, expect, test } from 'vitest'
 import { closeOrder, requestRework } from '#app/models/order/buyer-work.server.ts'
 import { placeOrder } from '#app/models/order/place-order.server.ts'
 import { requestChange } from '#app/models/order/request-change.server.ts'
-import { respondToOffer } from '#app/models/order/respond-to-offer.server.ts'
 import { routeOrder } from '#app/models/order/route-order.server.ts'
-import { deliverOrder, postUpdate, startWork } from '#app/models/order/supplier-work.server.ts'
+import { postUpdate } from '#app/models/order/supplier-work.server.ts'
 import { insertOrder } from '#tests/factories/orders.ts'
-import { eventTypes, footprint, inHours, NOW, offersOf, orderInput, orderRow, versionOf } from './fixtures.ts'
-
-import { runSteps, setup } from './steps.ts'
+import { eventTypes, footprint, inHours, NOW, orderInput, orderRow, versionOf } from './fixtures.ts'
+import { acceptFirstOffer, closeStep, deliverStep, runSteps, setup, startStep } from './steps.ts'
 
 describe('every transition writes its order event, audit event and outbox email and bumps the version', () => {
 	test('main path: route → accept → start → update → deliver → close', async () => {
-		const { db, ids, s, buyer, call } = await setup()
+		const fixture = await setup()
+		const { db, ids, s, buyer, call } = fixture
 		// A submitted order routed by the router entry point the jobs use.
 		const submitted = await insertOrder(db, { ...ids, placedByUserId: buyer.id, neededBy: inHours(24 * 7) })
 		const order = { id: submitted.id, number: submitted.number }
@@ -23,26 +22,8 @@ describe('every transition writes its order event, audit event and outbox email 
 				status: 'offered',
 				events: ['routed', 'offered'],
 			},
-			{
-				name: 'accept',
-				run: async (orderId, expectedVersion) =>
-					respondToOffer(db, {
-						...call,
-						offerId: (await offersOf(db, orderId))[0]!.id,
-						expectedVersion,
-						response: 'accept',
-						now: inHours(1),
-					}),
-				status: 'accepted',
-				events: ['offer_accepted'],
-			},
-			{
-				name: 'start',
-				run: (orderId, expectedVersion) =>
-					startWork(db, { ...call, orderId, expectedVersion, now: inHours(2) }),
-				status: 'in_progress',
-				events: ['work_started'],
-			},
+			acceptFirstOffer(fixture, 1),
+			startStep(fixture, 2),
 			{
 				name: 'update',
 				run: (orderId, expectedVersion) =>
@@ -56,20 +37,8 @@ describe('every transition writes its order event, audit event and outbox email 
 				status: 'in_progress',
 				events: ['update_posted'],
 			},
-			{
-				name: 'deliver',
-				run: (orderId, expectedVersion) =>
-					deliverOrder(db, { ...call, orderId, expectedVersion, deliveredQuantity: 10, now: inHours(4) }),
-				status: 'delivered',
-				events: ['delivered'],
-			},
-			{
-				name: 'close',
-				run: (orderId, expectedVersion) =>
-					closeOrder(db, { actor: buyer, orderId, expectedVersion, now: inHours(5) }),
-				status: 'closed',
-				events: ['closed'],
-			},
+			deliverStep(fixture, 4, 10),
+			closeStep(fixture, 5),
 		])
 		expect(await orderRow(db, order.id)).toMatchObject({
 			assignedSupplierId: s.supplier.id,
