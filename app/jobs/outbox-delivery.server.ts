@@ -2,6 +2,7 @@ import { and, asc, eq, lte } from 'drizzle-orm'
 import nodemailer from 'nodemailer'
 import { computeRetryPlan } from '#app/domain/email/outbox-backoff.ts'
 import { type Database, getDb } from '#app/utils/db.server.ts'
+import { outboxBodies } from '#app/utils/email.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { logError, logEvent } from '#app/utils/log.server.ts'
 import { outboxEmails } from '#db/schema/index.ts'
@@ -111,14 +112,17 @@ async function deliverNextDueEmail({
 		if (!row) return null
 
 		const attempts = row.attempts + 1
+		let bodies: { html: string; text: string }
 		try {
+			// Rendered here, not when queued: see emails/registry.ts. A template that no
+			// longer renders fails like a send would, and is retried, then marked failed.
+			bodies = await outboxBodies(row)
 			await transport.send({
 				messageId: row.messageId,
 				from,
 				to: row.toAddress,
 				subject: row.subject,
-				html: row.html,
-				text: row.text,
+				...bodies,
 			})
 		} catch (error) {
 			const plan = computeRetryPlan({ attempts, now })
@@ -142,7 +146,8 @@ async function deliverNextDueEmail({
 
 		await tx
 			.update(outboxEmails)
-			.set({ attempts, status: 'sent', deliveredVia: transport.channel, sentAt: now })
+			// The bodies are kept as delivered, so the mailbox and any later reader see exactly what was sent.
+			.set({ attempts, status: 'sent', deliveredVia: transport.channel, sentAt: now, ...bodies })
 			.where(eq(outboxEmails.id, row.id))
 		return 'sent'
 	})

@@ -1,6 +1,7 @@
 import { count, desc, eq, ilike } from 'drizzle-orm'
 import { z } from 'zod'
 import { type Executor } from '#app/utils/db.server.ts'
+import { outboxBodies } from '#app/utils/email.server.ts'
 import { outboxEmails } from '#db/schema/index.ts'
 
 const listColumns = {
@@ -40,7 +41,9 @@ export async function getMailboxMessage(db: Executor, { id }: { id: string }) {
 	// The id comes from the URL; PostgreSQL would reject a malformed uuid with an error instead of "not found".
 	if (!z.guid().safeParse(id).success) return null
 	const [row] = await db.select().from(outboxEmails).where(eq(outboxEmails.id, id)).limit(1)
-	return row ?? null
+	if (!row) return null
+	// A message still waiting for delivery has no bodies yet: show what it will say.
+	return { ...row, ...(await outboxBodies(row)) }
 }
 
 // The search box is for addresses, so % and _ typed there are literal characters.

@@ -3,27 +3,45 @@ import { type ReactElement } from 'react'
 import { z } from 'zod'
 import { type Executor } from '#app/utils/db.server.ts'
 import { outboxEmails } from '#db/schema/index.ts'
-import { renderEmail } from '#emails/render.ts'
+import { fromStoredEmail, toStoredEmail } from '#emails/registry.ts'
+import { renderEmail, type RenderedEmail } from '#emails/render.ts'
 
 const RecipientSchema = z.email()
 
 /**
  * Queues an email in the transactional outbox. Pass the transaction that makes
  * the change the email announces: if it rolls back, the email is never sent.
- * Nothing touches the network here; `app/jobs/outbox-delivery.server.ts` delivers it.
- * Throws on an invalid recipient, which is a programming error rather than a user one.
+ * Nothing touches the network here, and nothing is rendered: the outbox keeps the
+ * template and its props, and `app/jobs/outbox-delivery.server.ts` renders and
+ * delivers them. Throws on an invalid recipient or an unregistered template,
+ * which are programming errors rather than user ones.
  */
 export async function sendEmail(
 	tx: Executor,
 	{ to, subject, react }: { to: string; subject: string; react: ReactElement },
 ): Promise<{ status: 'success'; id: string }> {
 	const toAddress = RecipientSchema.parse(to)
-	const { html, text } = await renderEmail(react)
-	const [row] = await tx
+	const { template, props } = toStoredEmail(react)
+	const id = randomUUID()
+	await tx
 		.insert(outboxEmails)
 		// Fixed at queue time so every delivery attempt carries the same Message-ID.
-		.values({ messageId: `<${randomUUID()}@procura>`, toAddress, subject, html, text })
-		.returning({ id: outboxEmails.id })
-	if (!row) throw new Error('Inserting into outbox_emails returned no row')
-	return { status: 'success', id: row.id }
+		.values({ id, messageId: `<${randomUUID()}@procura>`, toAddress, subject, template, props })
+		.prepare('outbox_email_insert')
+		.execute()
+	return { status: 'success', id }
+}
+
+export type OutboxBodySource = {
+	template: string | null
+	props: unknown
+	html: string | null
+	text: string | null
+}
+
+/** The bodies of an outbox message: as delivered when it was, else rendered from its template now. */
+export async function outboxBodies(row: OutboxBodySource): Promise<RenderedEmail> {
+	if (row.html !== null && row.text !== null) return { html: row.html, text: row.text }
+	if (row.template === null) throw new Error('Outbox message has neither bodies nor a template')
+	return renderEmail(fromStoredEmail({ template: row.template, props: row.props }))
 }

@@ -1,4 +1,5 @@
-import { index, integer, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
 import { id } from './columns.ts'
 
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed'])
@@ -16,8 +17,12 @@ export const outboxEmails = pgTable(
 		messageId: text().notNull().unique(),
 		toAddress: text().notNull(),
 		subject: text().notNull(),
-		html: text().notNull(),
-		text: text().notNull(),
+		// The template and its props, rendered by the delivery job (emails/registry.ts);
+		// html and text are filled in when the message is delivered.
+		template: text(),
+		props: jsonb(),
+		html: text(),
+		text: text(),
 		status: outboxStatus().notNull().default('pending'),
 		attempts: integer().notNull().default(0),
 		nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -26,5 +31,11 @@ export const outboxEmails = pgTable(
 		sentAt: timestamp({ withTimezone: true }),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 	},
-	(t) => [index('outbox_emails_due_idx').on(t.status, t.nextAttemptAt)],
+	(t) => [
+		index('outbox_emails_due_idx').on(t.status, t.nextAttemptAt),
+		check(
+			'outbox_emails_renderable',
+			sql`${t.template} is not null or (${t.html} is not null and ${t.text} is not null)`,
+		),
+	],
 )

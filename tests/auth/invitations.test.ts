@@ -1,3 +1,4 @@
+import { withBodies } from '#tests/utils/outbox.ts'
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { INVITATION_TTL_MS } from '#app/domain/auth/invitation.ts'
@@ -41,7 +42,9 @@ describe('invite → accept → login', () => {
 		const { admin, email, invitation, token } = await invite()
 		expect(invitation.acceptUrl).toBe(`${APP_URL}/invitations/${token}`)
 
-		const [mail] = await getDb().select().from(outboxEmails).where(eq(outboxEmails.toAddress, email))
+		const [mail] = await withBodies(
+			await getDb().select().from(outboxEmails).where(eq(outboxEmails.toAddress, email)),
+		)
 		expect(mail?.subject).toBe('Ada Admin invited you to Procura')
 		expect(mail?.html).toContain(invitation.acceptUrl)
 		expect(mail?.text).toContain(invitation.acceptUrl)
@@ -85,7 +88,9 @@ describe('invite → accept → login', () => {
 	test('a supplier invitation names the supplier and makes a user of that supplier', async () => {
 		const supplier = await insertSupplier(getDb(), { name: 'Northwind Payroll' })
 		const { email, token } = await invite({ role: 'supplier', supplierId: supplier.id })
-		const [mail] = await getDb().select().from(outboxEmails).where(eq(outboxEmails.toAddress, email))
+		const [mail] = await withBodies(
+			await getDb().select().from(outboxEmails).where(eq(outboxEmails.toAddress, email)),
+		)
 		expect(mail?.text).toContain('Northwind Payroll')
 
 		const { user } = await acceptInvitation({ token, password: NEW_PASSWORD })
@@ -245,7 +250,9 @@ describe('inviting', () => {
 		const email = uniqueEmail('via-form')
 		const sent = await post({ email, name: 'Fran Form', role: 'auditor' })
 		expect(sent).toMatchObject({ status: 302, location: '/admin/users' })
-		const [mail] = await getDb().select().from(outboxEmails).where(eq(outboxEmails.toAddress, email))
+		const [mail] = await withBodies(
+			await getDb().select().from(outboxEmails).where(eq(outboxEmails.toAddress, email)),
+		)
 		expect(mail?.text).toContain('http://localhost:3000/invitations/')
 
 		const duplicate = await post({ email, name: 'Fran Form', role: 'auditor' })

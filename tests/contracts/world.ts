@@ -1,5 +1,6 @@
 // Shared set-up for the contract integration tests: a fresh supplier with users and
 // capabilities, a fresh buyer, and readers scoped to the rows a test created.
+import { withBodies } from '#tests/utils/outbox.ts'
 import { and, asc, eq, inArray, like } from 'drizzle-orm'
 import { type TermInput } from '#app/domain/contracts/contract-terms.ts'
 import { type ContractActor } from '#app/models/contract/contract-access.server.ts'
@@ -68,11 +69,19 @@ export async function createWorld({ capabilities = true }: { capabilities?: bool
 
 /** Emails queued for a contract (the number is in every subject), to these addresses only. */
 export async function emailsFor(contractNumber: string, addresses: string[]) {
-	return getDb()
-		.select({ to: outboxEmails.toAddress, subject: outboxEmails.subject, text: outboxEmails.text })
+	const rows = await getDb()
+		.select({
+			to: outboxEmails.toAddress,
+			subject: outboxEmails.subject,
+			template: outboxEmails.template,
+			props: outboxEmails.props,
+			html: outboxEmails.html,
+			text: outboxEmails.text,
+		})
 		.from(outboxEmails)
 		.where(and(like(outboxEmails.subject, `%${contractNumber}%`), inArray(outboxEmails.toAddress, addresses)))
 		.orderBy(asc(outboxEmails.createdAt), asc(outboxEmails.toAddress))
+	return (await withBodies(rows)).map(({ to, subject, text }) => ({ to, subject, text }))
 }
 
 /** The audit actions recorded for one contract, in order. */

@@ -1,3 +1,4 @@
+import { withBodies } from '#tests/utils/outbox.ts'
 import { and, eq, sql } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { inviteSupplierOrganisation } from '#app/models/supplier/invite-supplier.server.ts'
@@ -65,7 +66,9 @@ describe('inviting a supplier organisation', () => {
 		const ttlHours = (invitation!.expiresAt.getTime() - invitation!.createdAt.getTime()) / 3_600_000
 		expect(ttlHours).toBe(72)
 
-		const [mail] = await getDb().select().from(outboxEmails).where(eq(outboxEmails.toAddress, form.userEmail))
+		const [mail] = await withBodies(
+			await getDb().select().from(outboxEmails).where(eq(outboxEmails.toAddress, form.userEmail)),
+		)
 		expect(mail?.subject).toBe('Bea Buyer invited you to Procura')
 		expect(mail?.text).toContain(form.name)
 		expect(mail?.text).toMatch(/\/invitations\/[a-z2-7]{32}/)

@@ -1,3 +1,4 @@
+import { withBodies } from '#tests/utils/outbox.ts'
 import { randomUUID } from 'node:crypto'
 import { desc, eq, inArray } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
@@ -88,10 +89,12 @@ describe('changing a supplier’s status', () => {
 			after: { status: 'on_hold', reason: 'Two late deliveries in March' },
 		})
 
-		const mails = await getDb()
-			.select()
-			.from(outboxEmails)
-			.where(inArray(outboxEmails.toAddress, [alice.email, bob.email, gone.email]))
+		const mails = await withBodies(
+			await getDb()
+				.select()
+				.from(outboxEmails)
+				.where(inArray(outboxEmails.toAddress, [alice.email, bob.email, gone.email])),
+		)
 		expect(mails.map((m) => m.toAddress).sort()).toEqual([alice.email, bob.email].sort())
 		for (const mail of mails) {
 			expect(mail.subject).toBe(`${supplier.name} is now on hold on Procura`)
