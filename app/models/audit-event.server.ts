@@ -10,6 +10,7 @@ import {
 } from '#app/domain/audit/audit-chain.ts'
 import { normalizeJson } from '#app/domain/audit/canonical-json.ts'
 import { type Executor, type Transaction } from '#app/utils/db.server.ts'
+import { insertRows } from '#app/utils/prepared-statements.server.ts'
 import { auditEvents } from '#db/schema/index.ts'
 
 // Key of the transaction-scoped advisory lock that serialises appends to the chain ("audit" in ASCII).
@@ -90,7 +91,7 @@ export async function recordAuditEvents(
 		prevHash = row.hash
 		return row
 	})
-	await tx.insert(auditEvents).values(rows)
+	await insertRows(tx, auditEvents, rows)
 	return rows.map((r) => ({ seq: r.seq, hash: r.hash }))
 }
 

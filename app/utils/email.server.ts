@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { type ReactElement } from 'react'
 import { z } from 'zod'
 import { type Executor } from '#app/utils/db.server.ts'
+import { insertRows } from '#app/utils/prepared-statements.server.ts'
 import { outboxEmails } from '#db/schema/index.ts'
 import { fromStoredEmail, toStoredEmail } from '#emails/registry.ts'
 import { renderEmail, type RenderedEmail } from '#emails/render.ts'
@@ -23,12 +24,10 @@ export async function sendEmail(
 	const toAddress = RecipientSchema.parse(to)
 	const { template, props } = toStoredEmail(react)
 	const id = randomUUID()
-	await tx
-		.insert(outboxEmails)
-		// Fixed at queue time so every delivery attempt carries the same Message-ID.
-		.values({ id, messageId: `<${randomUUID()}@procura>`, toAddress, subject, template, props })
-		.prepare('outbox_email_insert')
-		.execute()
+	// The Message-ID is fixed at queue time so every delivery attempt carries the same one.
+	await insertRows(tx, outboxEmails, [
+		{ id, messageId: `<${randomUUID()}@procura>`, toAddress, subject, template, props },
+	])
 	return { status: 'success', id }
 }
 

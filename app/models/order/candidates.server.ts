@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { type PriceTier } from '#app/domain/pricing/price-for.ts'
 import { type RoutingOrder, type SupplierCandidate } from '#app/domain/routing/rank-candidates.ts'
 import { type Executor, schema } from '#app/utils/db.server.ts'
-import { executePrepared } from './prepared.server.ts'
+import { executePrepared } from '#app/utils/prepared-statements.server.ts'
 
 const { categories, orderClasses, orderClassPolicies } = schema
 

@@ -11,7 +11,7 @@ import {
 	routingOrderOf,
 } from './candidates.server.ts'
 import { type FieldProblem, inputProblems, type OrderInput, OrderInputError } from './order-input.server.ts'
-import { executePrepared } from './prepared.server.ts'
+import { executePrepared } from '#app/utils/prepared-statements.server.ts'
 
 export type OrderPreview = {
 	estimate: { minMinor: number; maxMinor: number; currency: string } | null

@@ -10,6 +10,7 @@ import { recordAuditEvents, type NewAuditEvent } from '#app/models/audit-event.s
 import { AppError } from '#app/utils/app-error.ts'
 import { type Transaction, schema } from '#app/utils/db.server.ts'
 import { sendEmail } from '#app/utils/email.server.ts'
+import { insertRows } from '#app/utils/prepared-statements.server.ts'
 import { type SessionUser } from '#app/utils/session.server.ts'
 
 const { orderEvents } = schema
@@ -146,9 +147,7 @@ export function transition(
  */
 export async function flushJournal(tx: Transaction, journal: Journal) {
 	await Promise.all([
-		journal.events.length > 0
-			? tx.insert(orderEvents).values(journal.events).prepare('order_events_insert').execute()
-			: null,
+		journal.events.length > 0 ? insertRows(tx, orderEvents, journal.events) : null,
 		...journal.emails.map((email) => sendEmail(tx, email)),
 	])
 	await recordAuditEvents(tx, journal.audits)

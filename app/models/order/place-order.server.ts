@@ -3,6 +3,7 @@ import { createElement } from 'react'
 import { reviewReasons } from '#app/domain/orders/order-intake.ts'
 import { type OrderStatus } from '#app/domain/orders/order-lifecycle.ts'
 import { type Executor, schema } from '#app/utils/db.server.ts'
+import { insertRows } from '#app/utils/prepared-statements.server.ts'
 import { type SessionUser } from '#app/utils/session.server.ts'
 import { getOrderStatusUpdateSubject, OrderStatusUpdateEmail } from '#emails/order-status-update.tsx'
 import { type ClassPolicy } from './candidates.server.ts'
@@ -57,12 +58,7 @@ export async function placeOrder(
 		const { policy, candidates, estimate } = intake
 		const order = newOrderRow({ input, actor, policy, estimate, number: intake.number!, now })
 		// Inserted once, with the status it ends this transaction in.
-		const insertOrder = (status: OrderStatus = order.status) =>
-			tx
-				.insert(orders)
-				.values({ ...order, status })
-				.prepare('order_insert')
-				.execute()
+		const insertOrder = (status: OrderStatus = order.status) => insertRows(tx, orders, [{ ...order, status }])
 		const journal = createJournal()
 		const warnings = intake.warnings
 		note(journal, {
@@ -75,6 +71,8 @@ export async function placeOrder(
 				number: order.number,
 				quantity: order.quantity,
 				region: order.region,
+				// The first due time; scorecards read on-time delivery from the events alone.
+				neededBy: order.neededBy.toISOString(),
 				policyVersion: policy.version,
 			},
 			now,

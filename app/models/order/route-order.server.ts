@@ -7,6 +7,7 @@ import {
 	type RoutingDecision,
 } from '#app/domain/routing/rank-candidates.ts'
 import { type Transaction, schema } from '#app/utils/db.server.ts'
+import { insertRows } from '#app/utils/prepared-statements.server.ts'
 import {
 	type Candidate,
 	type ClassPolicy,
@@ -141,24 +142,27 @@ export async function routeWithin(tx: Transaction, journal: Journal, ctx: RouteC
 	}))
 	const writes: Promise<unknown>[] = []
 	if (ctx.writeFirst) writes.push(ctx.writeFirst(outcome))
+	const decisionRow = {
+		id: decisionId,
+		orderId: order.id,
+		mode: policy.routingMode,
+		candidates: decision.candidates,
+		excluded,
+		offeredSupplierIds: offers.map((o) => o.supplierId),
+		outcome,
+		decidedAt: now,
+	}
 	writes.push(
-		tx
-			.insert(routingDecisions)
-			.values({
-				id: decisionId,
-				orderId: order.id,
-				attempt: fresh
-					? 1
-					: sql`(select coalesce(max(d.attempt), 0) + 1 from routing_decisions d where d.order_id = ${order.id})`,
-				mode: policy.routingMode,
-				candidates: decision.candidates,
-				excluded,
-				offeredSupplierIds: offers.map((o) => o.supplierId),
-				outcome,
-				decidedAt: now,
-			})
-			.prepare('routing_decision_insert')
-			.execute(),
+		fresh
+			? insertRows(tx, routingDecisions, [{ ...decisionRow, attempt: 1 }])
+			: // execute() sends it now: the offers below reference it and go out in this order.
+				tx
+					.insert(routingDecisions)
+					.values({
+						...decisionRow,
+						attempt: sql`(select coalesce(max(d.attempt), 0) + 1 from routing_decisions d where d.order_id = ${order.id})`,
+					})
+					.execute(),
 	)
 
 	if (outcome === 'unroutable') {
@@ -186,7 +190,7 @@ export async function routeWithin(tx: Transaction, journal: Journal, ctx: RouteC
 		return { outcome, decisionId, candidates: decision.candidates, excluded, offers: [] }
 	}
 
-	writes.push(tx.insert(orderOffers).values(offers).prepare('order_offers_insert').execute())
+	writes.push(insertRows(tx, orderOffers, offers))
 	if (!fresh) {
 		writes.push(
 			resolveOpenExceptionsOf(tx, journal, {
