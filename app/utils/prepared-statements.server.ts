@@ -62,6 +62,16 @@ function insertText(table: PgTable, keys: string[]) {
 	return `insert into "${getTableName(table)}" (${names.join(', ')}) select ${fields.join(', ')} from json_to_recordset($1::text::json) as r(${definitions.join(', ')})`
 }
 
+/**
+ * Runs a fixed statement text with positional parameters as a prepared statement
+ * on the executor's connection: for hot statements whose text is built once.
+ */
+export async function runPrepared<T>(db: Executor, text: string, params: unknown[]): Promise<T[]> {
+	return (await clientOf(db).unsafe(text, params as postgres.ParameterOrJSON<never>[], {
+		prepare: true,
+	})) as unknown as T[]
+}
+
 /** The postgres.js client under a drizzle handle or transaction (the transaction's own connection). */
 function clientOf(db: Executor): postgres.Sql {
 	return (db._.session as unknown as { client: postgres.Sql }).client

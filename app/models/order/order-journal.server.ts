@@ -7,6 +7,7 @@ import {
 	planTransition,
 } from '#app/domain/orders/order-lifecycle.ts'
 import { recordAuditEvents, type NewAuditEvent } from '#app/models/audit-event.server.ts'
+import { addToScorecardRollups } from '#app/models/scorecard/rollups.server.ts'
 import { AppError } from '#app/utils/app-error.ts'
 import { type Transaction, schema } from '#app/utils/db.server.ts'
 import { sendEmail } from '#app/utils/email.server.ts'
@@ -142,11 +143,14 @@ export function transition(
 }
 
 /**
- * Writes everything collected: the events (one insert) and the outbox emails
- * together, then the audit events in one batch (one chain lock, one insert).
+ * Writes everything collected: the scorecard rollup increments, the events (one
+ * insert) and the outbox emails together, then the audit events in one batch
+ * (one chain lock, one insert).
  */
 export async function flushJournal(tx: Transaction, journal: Journal) {
 	await Promise.all([
+		// First in the batch: it reads the orders' stored history, which must not yet hold these events.
+		addToScorecardRollups(tx, journal.events),
 		journal.events.length > 0 ? insertRows(tx, orderEvents, journal.events) : null,
 		...journal.emails.map((email) => sendEmail(tx, email)),
 	])
