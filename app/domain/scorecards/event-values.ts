@@ -1,0 +1,22 @@
+// Reading the loosely typed `data` of stored events, and the wording of evidence details.
+
+/** A valid Date from a stored ISO string (or a Date); null for anything else. */
+export function dateOf(value: unknown): Date | null {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value
+	if (typeof value !== 'string') return null
+	const date = new Date(value)
+	return Number.isNaN(date.getTime()) ? null : date
+}
+
+// Clocks of different writers may disagree by a little; a duration is never negative.
+export function minutesBetween(from: Date, to: Date) {
+	return Math.max(0, (to.getTime() - from.getTime()) / 60_000)
+}
+
+export function formatMinutes(minutes: number) {
+	return `${Math.round(minutes).toLocaleString('en-GB')} min`
+}
+
+export function formatUtc(date: Date) {
+	return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+}
