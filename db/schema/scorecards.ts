@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import {
 	bigserial,
+	boolean,
 	check,
 	date,
 	index,
@@ -140,6 +141,11 @@ export const supplierStandings = pgTable(
 			.notNull()
 			.references(() => orderClasses.id, { onDelete: 'cascade' }),
 		standingKey: text().notNull(),
+		standingLabel: text().notNull(),
+		// The standing's consequences for this class, resolved when it was evaluated so routing reads one row.
+		excludesClass: boolean().notNull().default(false),
+		flagged: boolean().notNull().default(false),
+		reviewAboveMinor: integer(),
 		scoreDeci: integer(),
 		policyVersion: integer().notNull(),
 		since: timestamp({ withTimezone: true }).notNull(),

@@ -66,6 +66,12 @@ export const AUDIT_ACTIONS = [
 	'exception.assigned',
 	'exception.resolved',
 	'email.queued',
+	'scorecard.policy_changed',
+	'scorecard.published',
+	'scorecard.standing_changed',
+	'scorecard.dispute_raised',
+	'scorecard.dispute_upheld',
+	'scorecard.dispute_corrected',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
