@@ -8,13 +8,17 @@ export function dateOf(value: unknown): Date | null {
 	return Number.isNaN(date.getTime()) ? null : date
 }
 
-// Clocks of different writers may disagree by a little; a duration is never negative.
+/**
+ * Whole minutes from `from` to `to`, rounded to the nearest: the rollups store
+ * integer minutes, and a recomputation must give exactly what they hold.
+ * Never negative, since clocks of different writers may disagree by a little.
+ */
 export function minutesBetween(from: Date, to: Date) {
-	return Math.max(0, (to.getTime() - from.getTime()) / 60_000)
+	return Math.max(0, Math.round((to.getTime() - from.getTime()) / 60_000))
 }
 
 export function formatMinutes(minutes: number) {
-	return `${Math.round(minutes).toLocaleString('en-GB')} min`
+	return `${minutes.toLocaleString('en-GB')} min`
 }
 
 export function formatUtc(date: Date) {

@@ -256,3 +256,13 @@ test('events are read in id order whatever order they arrive in', () => {
 	const order = workedOrder().build()
 	expect(factsOfOrder({ ...order, events: [...order.events].reverse() })).toEqual(factsOfOrder(order))
 })
+
+test('durations are whole minutes, rounded to the nearest, never negative', () => {
+	const order = anOrder()
+		.offer('acme', { at: '2026-11-02T10:00:00.000Z' })
+		.accept('acme', '2026-11-02T10:00:00.000Z')
+		.deliver('acme', '2026-11-02T11:29:29.999Z')
+		.requestChange({ at: '2026-11-02T12:00:00.000Z', neededBy: '2026-11-09T00:00:00.000Z' })
+		.acknowledgeChange('acme', '2026-11-02T11:59:00.000Z')
+	expect(countersOf([order])).toMatchObject({ cycleMinutes: [89], changeAckMinutes: [0] })
+})

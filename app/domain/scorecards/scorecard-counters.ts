@@ -24,9 +24,9 @@ export type MetricCounters = {
 	finished: number
 	/** Of those, orders with at least one exception attributed to the supplier before they finished. */
 	finishedWithSupplierException: number
-	/** Minutes from acceptance to first delivery, ascending. */
+	/** Whole minutes (rounded) from acceptance to first delivery, ascending. */
 	cycleMinutes: number[]
-	/** Minutes from a change request to the supplier's acknowledgement, ascending. */
+	/** Whole minutes (rounded) from a change request to the supplier's acknowledgement, ascending. */
 	changeAckMinutes: number[]
 }
 
