@@ -12,6 +12,8 @@ import { OrderOfferOutcomeEmail } from './order-offer-outcome.tsx'
 import { OrderOfferEmail } from './order-offer.tsx'
 import { OrderReworkRequestedEmail } from './order-rework-requested.tsx'
 import { OrderStatusUpdateEmail } from './order-status-update.tsx'
+import { ScorecardDisputeRaisedEmail } from './scorecard-dispute-raised.tsx'
+import { ScorecardDisputeResolvedEmail } from './scorecard-dispute-resolved.tsx'
 import { decodeEmailProps, encodeEmailProps } from './stored-props.ts'
 import { SupplierStatusChangedEmail } from './supplier-status-changed.tsx'
 import { UserInvitationEmail } from './user-invitation.tsx'
@@ -36,6 +38,8 @@ export const EMAIL_TEMPLATES = {
 	'order-offer': OrderOfferEmail,
 	'order-rework-requested': OrderReworkRequestedEmail,
 	'order-status-update': OrderStatusUpdateEmail,
+	'scorecard-dispute-raised': ScorecardDisputeRaisedEmail,
+	'scorecard-dispute-resolved': ScorecardDisputeResolvedEmail,
 	'supplier-status-changed': SupplierStatusChangedEmail,
 	'user-invitation': UserInvitationEmail,
 } as const satisfies Record<string, ComponentType<never>>

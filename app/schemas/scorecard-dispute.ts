@@ -1,0 +1,88 @@
+// Shared by the dispute forms (react-hook-form + zodResolver) and their actions: the supplier raises a
+// dispute against one scorecard figure, a buyer upholds it or corrects the figure.
+import { z } from 'zod'
+import { type ScorecardFact } from '#app/domain/scorecards/order-facts.ts'
+import { MonthKeySchema } from '#app/domain/scorecards/periods.ts'
+import { type ScorecardEvidence } from '#app/domain/scorecards/scorecard-evidence.ts'
+
+/**
+ * The figures a supplier can dispute, with the evidence list behind each and the
+ * kind of order fact it is computed from. A correction removes the order's facts
+ * of that kind for the supplier, so it moves every figure of the same kind:
+ * responseRate and acceptanceRate both come from 'offer' facts, onTimeRate and
+ * cycleTime both from 'delivery' facts.
+ */
+export const DISPUTE_METRICS = {
+	responseRate: { label: 'Response rate', evidence: 'responseRate', factKind: 'offer' },
+	acceptanceRate: { label: 'Acceptance rate', evidence: 'acceptanceRate', factKind: 'offer' },
+	onTimeRate: { label: 'On-time delivery', evidence: 'onTimeRate', factKind: 'delivery' },
+	cycleTime: { label: 'Cycle time', evidence: 'cycleMinutes', factKind: 'delivery' },
+	qualityRate: { label: 'Quality (no rework)', evidence: 'qualityRate', factKind: 'closure' },
+	exceptionRate: { label: 'Exception rate', evidence: 'exceptionRate', factKind: 'finish' },
+	changeAck: { label: 'Change acknowledgement', evidence: 'changeAckMinutes', factKind: 'change_ack' },
+} as const satisfies Record<
+	string,
+	{ label: string; evidence: keyof ScorecardEvidence; factKind: ScorecardFact['kind'] }
+>
+
+export type DisputeMetric = keyof typeof DISPUTE_METRICS
+export const DISPUTE_METRIC_KEYS = Object.keys(DISPUTE_METRICS) as [DisputeMetric, ...DisputeMetric[]]
+
+export const DISPUTE_METRIC_OPTIONS = DISPUTE_METRIC_KEYS.map((key) => ({
+	value: key,
+	label: DISPUTE_METRICS[key].label,
+}))
+
+export function isDisputeMetric(value: string): value is DisputeMetric {
+	return Object.hasOwn(DISPUTE_METRICS, value)
+}
+
+export const DISPUTE_STATUSES = ['open', 'upheld', 'corrected'] as const
+export type DisputeStatus = (typeof DISPUTE_STATUSES)[number]
+
+export const DISPUTE_STATUS_LABELS: Record<DisputeStatus, string> = {
+	open: 'Open',
+	upheld: 'Upheld (figure stands)',
+	corrected: 'Corrected',
+}
+
+const Text = (what: string) =>
+	z
+		.string({ error: `Write the ${what} (3 to 2,000 characters).` })
+		.trim()
+		.min(3, `Write the ${what} (3 to 2,000 characters).`)
+		.max(2000, `Keep the ${what} to 2,000 characters.`)
+
+export const RaiseDisputeSchema = z.object({
+	intent: z.literal('dispute'),
+	orderClassId: z.uuid({ error: 'Reload the page: the form lost track of the scorecard.' }),
+	month: MonthKeySchema,
+	metric: z.enum(DISPUTE_METRIC_KEYS, { error: 'Choose the figure you dispute.' }),
+	// Empty: the dispute is about the figure as a whole, not one order.
+	orderId: z
+		.union([z.literal(''), z.uuid()], { error: 'Choose one of the listed orders, or none.' })
+		.optional()
+		.transform((id) => id || null),
+	comment: Text('comment'),
+})
+export type RaiseDisputeInput = z.input<typeof RaiseDisputeSchema>
+
+export const DISPUTE_OUTCOMES = ['upheld', 'corrected'] as const
+
+export const ResolveDisputeSchema = z.object({
+	disputeId: z.uuid({ error: 'Reload the page: the form lost track of the dispute.' }),
+	expectedVersion: z
+		.string({ error: 'Reload the page: the form lost track of the dispute version.' })
+		.regex(/^\d{1,9}$/, 'Reload the page: the form lost track of the dispute version.')
+		.transform(Number),
+	outcome: z.enum(DISPUTE_OUTCOMES, { error: 'Choose uphold or correct.' }),
+	resolution: Text('reason'),
+})
+export type ResolveDisputeInput = z.input<typeof ResolveDisputeSchema>
+
+/** The evidence page's query: a bad value means "show nothing", never an error page. */
+export const EvidenceQuerySchema = z.object({
+	class: z.uuid(),
+	month: MonthKeySchema,
+	metric: z.enum(DISPUTE_METRIC_KEYS).optional().catch(undefined),
+})
