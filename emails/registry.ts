@@ -15,6 +15,7 @@ import { OrderStatusUpdateEmail } from './order-status-update.tsx'
 import { ScorecardDisputeRaisedEmail } from './scorecard-dispute-raised.tsx'
 import { ScorecardDisputeResolvedEmail } from './scorecard-dispute-resolved.tsx'
 import { decodeEmailProps, encodeEmailProps } from './stored-props.ts'
+import { StandingChangedEmail } from './standing-changed.tsx'
 import { SupplierStatusChangedEmail } from './supplier-status-changed.tsx'
 import { UserInvitationEmail } from './user-invitation.tsx'
 
@@ -38,6 +39,7 @@ export const EMAIL_TEMPLATES = {
 	'order-offer': OrderOfferEmail,
 	'order-rework-requested': OrderReworkRequestedEmail,
 	'order-status-update': OrderStatusUpdateEmail,
+	'standing-changed': StandingChangedEmail,
 	'scorecard-dispute-raised': ScorecardDisputeRaisedEmail,
 	'scorecard-dispute-resolved': ScorecardDisputeResolvedEmail,
 	'supplier-status-changed': SupplierStatusChangedEmail,

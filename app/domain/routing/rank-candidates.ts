@@ -19,6 +19,8 @@ export type SupplierCandidate = {
 	status: 'invited' | 'active' | 'on_hold' | 'blocked'
 	/** Set when the supplier's standing bars it from this class, e.g. "probation for emergency". */
 	standingExclusion: string | null
+	/** Set when the standing asks for attention without excluding, e.g. "Watch standing for Urgent". */
+	standingFlag?: string | null
 	capability: {
 		regions: readonly string[]
 		weeklyCapacity: number
@@ -204,6 +206,7 @@ function explain(e: Eligible, cheapest: number | null) {
 			? 'No scorecard yet (neutral reliability)'
 			: `Reliability ${c.reliabilityScore}/100`,
 		`${e.remaining.toLocaleString('en-GB')} ${c.capability!.capacityUnit} left this week`,
+		...(c.standingFlag ? [`Flagged: ${c.standingFlag}`] : []),
 	]
 }
 

@@ -99,6 +99,11 @@ type CandidateRow = {
 	priority_surcharge_bps: number | null
 	ack_sla_minutes: number | null
 	guaranteed24x7: boolean | null
+	class_name: string
+	standing_label: string | null
+	excludes_class: boolean | null
+	flagged: boolean | null
+	score_deci: number | null
 }
 
 /**
@@ -124,9 +129,12 @@ export async function loadCandidates(
 			c.id as capability_id, c.weekly_capacity, c.capacity_unit, c.lead_time_hours, c.regions,
 			c.available24x7, c.paused_at is not null as paused, coalesce(l.used, 0) as used,
 			t.id as term_id, t.currency, t.unit_price_minor, t.price_tiers, t.priority_surcharge_bps,
-			t.ack_sla_minutes, t.guaranteed24x7
+			t.ack_sla_minutes, t.guaranteed24x7,
+			oc.name as class_name, st.standing_label, st.excludes_class, st.flagged, st.score_deci
 		from supplier_capabilities c
 		join suppliers s on s.id = c.supplier_id
+		join order_classes oc on oc.id = c.order_class_id
+		left join supplier_standings st on st.supplier_id = c.supplier_id and st.order_class_id = c.order_class_id
 		left join capability_weekly_load l on l.capability_id = c.id and l.week_start = ${weekStart}
 		left join lateral (${bindingTermSql(sql`c.supplier_id`, sql`c.order_class_id`, sql`c.category_id`, day)}) t on true
 		where c.category_id = ${categoryId} and c.order_class_id = ${orderClassId}`,
@@ -158,7 +166,9 @@ function toCandidate(r: CandidateRow): Candidate {
 		supplierId: r.supplier_id,
 		supplierName: r.supplier_name,
 		status: r.status,
-		standingExclusion: null,
+		// The standing in force (scorecards over the last 90 days) and what it means for this class.
+		standingExclusion: r.excludes_class ? `${r.standing_label!.toLowerCase()} for ${r.class_name}` : null,
+		standingFlag: r.flagged ? `${r.standing_label} standing for ${r.class_name}` : null,
 		capabilityId: r.capability_id,
 		capability: {
 			regions: r.regions,
@@ -170,7 +180,7 @@ function toCandidate(r: CandidateRow): Candidate {
 		},
 		usedCapacity: Number(r.used),
 		term: r.term_id ? toTerm(r) : null,
-		reliabilityScore: null,
+		reliabilityScore: r.score_deci === null ? null : r.score_deci / 10,
 		medianResponseMinutes: null,
 	}
 }

@@ -97,6 +97,7 @@ export async function saveScorecardPolicy(
 	},
 ): Promise<ScorecardPolicy> {
 	return db.transaction(async (tx) => {
+		// Same key as evaluateStandings: a policy change and a standings run never interleave.
 		await tx.execute(sql`select pg_advisory_xact_lock(${0x73_63_6f_72_65}::bigint)`)
 		const current = await getScorecardPolicy(tx)
 		if (current.version !== expectedVersion) {
