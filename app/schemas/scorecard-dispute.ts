@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { type ScorecardFact } from '#app/domain/scorecards/order-facts.ts'
 import { MonthKeySchema } from '#app/domain/scorecards/periods.ts'
 import { type ScorecardEvidence } from '#app/domain/scorecards/scorecard-evidence.ts'
+import { type ScorecardMetrics } from '#app/domain/scorecards/scorecard-metrics.ts'
 
 /**
  * The figures a supplier can dispute, with the evidence list behind each and the
@@ -86,3 +87,39 @@ export const EvidenceQuerySchema = z.object({
 	month: MonthKeySchema,
 	metric: z.enum(DISPUTE_METRIC_KEYS).optional().catch(undefined),
 })
+
+// How the scorecard pages choose a month and show the figures.
+
+/** The `count` months ending with the one of `now`, newest first ('YYYY-MM'). */
+export function recentMonths(now: Date, count = 24): string[] {
+	return Array.from({ length: count }, (_, i) =>
+		new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1)).toISOString().slice(0, 7),
+	)
+}
+
+/** `?month=` when it is one of the recent months, else the current one. */
+export function chosenMonth(url: URL, now: Date): string {
+	const months = recentMonths(now)
+	const asked = url.searchParams.get('month') ?? ''
+	return months.includes(asked) ? asked : months[0]!
+}
+
+const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`)
+const mins = (v: number | null) => (v === null ? '—' : `${Math.round(v).toLocaleString('en-GB')} min`)
+
+/** Each disputable figure as it shows on the page. */
+export function metricCells(m: ScorecardMetrics): { metric: DisputeMetric; value: string }[] {
+	return [
+		{ metric: 'responseRate', value: pct(m.responseRate) },
+		{ metric: 'acceptanceRate', value: pct(m.acceptanceRate) },
+		{ metric: 'onTimeRate', value: pct(m.onTimeRate) },
+		{ metric: 'cycleTime', value: `${mins(m.cycleMedianMinutes)} (p90 ${mins(m.cycleP90Minutes)})` },
+		{ metric: 'qualityRate', value: pct(m.qualityRate) },
+		{ metric: 'exceptionRate', value: pct(m.exceptionRate) },
+		{ metric: 'changeAck', value: mins(m.changeAckMedianMinutes) },
+	]
+}
+
+export function formatScore(score: number | null) {
+	return score === null ? '—' : score.toFixed(1)
+}

@@ -8,6 +8,7 @@ const NAV: NavItem[] = [
 	{ to: '/supplier/profile', label: 'Profile' },
 	{ to: '/supplier/capabilities', label: 'Capabilities' },
 	{ to: '/supplier/contracts', label: 'Contracts' },
+	{ to: '/supplier/scorecard', label: 'Scorecard' },
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
