@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { ORDER_STATUSES } from '#app/domain/orders/order-lifecycle.ts'
 import { MAX_ORDER_QUANTITY } from '#app/domain/pricing/price-for.ts'
 import { REGIONS } from '#app/domain/regions.ts'
+import { OrderListOperationsShape } from './order-list-filters.ts'
 
 /** What the intake form needs to know about each class's current policy (sent by the loader). */
 export type IntakeClassPolicy = {
@@ -196,5 +197,7 @@ export const OrderListQuerySchema = z.object({
 	overdue: flag,
 	attention: flag,
 	sort: z.enum(ORDER_SORTS).catch('newest'),
+	// The operations dashboard's links: periods, rework, exceptions, on-time release, backlog age.
+	...OrderListOperationsShape,
 })
 export type OrderListQuery = z.infer<typeof OrderListQuerySchema>

@@ -1,6 +1,17 @@
 import { and, asc, count, desc, eq, ilike, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { ORDER_STATUSES, type OrderStatus } from '#app/domain/orders/order-lifecycle.ts'
+import {
+	cancelledWithin,
+	changeAcknowledgedWithin,
+	closedWithin,
+	hadExceptionSql,
+	hadReworkSql,
+	type InstantRange,
+	offeredWithin,
+	openAgedSql,
+	placedWithin,
+} from '#app/models/operations/order-filters.server.ts'
 import { type Executor, schema } from '#app/utils/db.server.ts'
 import { openExceptionCountSql } from './open-exception.server.ts'
 
@@ -24,6 +35,22 @@ export type OrderListFilters = {
 	needsAttention?: boolean
 	/** Matches the order number or the description. */
 	search?: string | null
+} & OperationsListFilters
+
+/** The operations dashboard's filters (app/models/operations/order-filters.server.ts has the rules). */
+export type OperationsListFilters = {
+	placed?: InstantRange
+	closed?: InstantRange
+	cancelled?: InstantRange
+	/** Had an offer made in the range that was accepted, declined or expired (not a manual assignment). */
+	offered?: InstantRange
+	changeAcknowledged?: InstantRange
+	hadRework?: boolean
+	hadException?: boolean
+	/** Had such an offer accepted at or before its expiry (within `offered` when given). */
+	releasedOnTime?: boolean
+	/** Open, submitted at least `minHours` and less than `maxHours` hours before now. */
+	openAge?: { minHours?: number; maxHours?: number }
 }
 
 /** The buyer's order list: filters, sorting and paging; `total` counts every match. */
@@ -124,6 +151,24 @@ function conditions(f: OrderListFilters, now: Date): (SQL | undefined)[] {
 					ilike(orders.description, `%${escapeLike(search)}%`),
 				)
 			: undefined,
+		...operationsConditions(f, now),
+	]
+}
+
+function operationsConditions(f: OperationsListFilters, now: Date): (SQL | undefined)[] {
+	const isSet = (range: InstantRange | undefined): range is InstantRange =>
+		Boolean(range && (range.from || range.to))
+	return [
+		isSet(f.placed) ? placedWithin(f.placed) : undefined,
+		isSet(f.closed) ? closedWithin(f.closed) : undefined,
+		isSet(f.cancelled) ? cancelledWithin(f.cancelled) : undefined,
+		isSet(f.offered) || f.releasedOnTime
+			? offeredWithin(f.offered ?? {}, { acceptedOnTime: f.releasedOnTime ?? false })
+			: undefined,
+		isSet(f.changeAcknowledged) ? changeAcknowledgedWithin(f.changeAcknowledged) : undefined,
+		f.hadRework ? hadReworkSql : undefined,
+		f.hadException ? hadExceptionSql : undefined,
+		f.openAge ? openAgedSql({ ...f.openAge, now }) : undefined,
 	]
 }
 

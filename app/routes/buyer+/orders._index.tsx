@@ -1,11 +1,18 @@
 import { FilterSelect, ListPageHeader } from '#app/components/ui/list-page.tsx'
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
+import { ActiveFilterChips } from '#app/components/operations/active-filters.tsx'
 import { OrdersTable } from '#app/components/orders/orders-table.tsx'
 import { Pager } from '#app/components/pager.tsx'
 import { ORDER_STATUSES, STATUS_LABELS } from '#app/domain/orders/order-lifecycle.ts'
 import { listOrders } from '#app/models/order/list-orders.server.ts'
 import { listOrderFormOptions, listSupplierNames } from '#app/models/order/ui-options.server.ts'
+import {
+	describeOperationsFilters,
+	operationsListFilters,
+	operationsParamsOf,
+	unreadableOperationsParams,
+} from '#app/schemas/order-list-filters.ts'
 import { ORDER_SORT_LABELS, ORDER_SORTS, OrderListQuerySchema } from '#app/schemas/order.ts'
 import { requireUserWithRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
@@ -25,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			supplierId: query.supplierId,
 			overdue: query.overdue,
 			needsAttention: query.attention,
+			...operationsListFilters(query),
 			sort: query.sort,
 			limit: paging.limit,
 			offset: paging.offset,
@@ -38,18 +46,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		paging,
 		classes: options.classes.map((c) => ({ id: c.id, name: c.name })),
 		suppliers,
+		operations: {
+			active: describeOperationsFilters(query),
+			ignored: unreadableOperationsParams(url.searchParams, query),
+			carried: operationsParamsOf(query),
+		},
 	}
 }
 
 export const meta: MetaFunction = () => [{ title: 'Orders · Buyer · Procura' }]
 
 export default function BuyerOrders() {
-	const { rows, total, query, paging, classes, suppliers } = useLoaderData<typeof loader>()
+	const { rows, total, query, paging, classes, suppliers, operations } = useLoaderData<typeof loader>()
 	return (
 		<div className="stack">
 			<ListPageHeader title="Orders" action={{ to: '/buyer/orders/new', label: 'New order' }} />
 
 			<Form method="get" className="toolbar" role="search" aria-label="Filter orders">
+				{operations.carried.map(([name, value]) => (
+					<input key={name} type="hidden" name={name} value={value} />
+				))}
 				<div className="field">
 					<label htmlFor="order-search">Number or description</label>
 					<input id="order-search" name="q" type="search" defaultValue={query.q ?? ''} />
@@ -100,6 +116,8 @@ export default function BuyerOrders() {
 					Filter
 				</button>
 			</Form>
+
+			<ActiveFilterChips filters={operations.active} ignored={operations.ignored} />
 
 			<section aria-labelledby="orders-heading">
 				<h2 id="orders-heading">
