@@ -1,9 +1,11 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { OperationsGlance } from '#app/components/operations/glance-panel.tsx'
 import { BuyerOrderPanels } from '#app/components/orders/dashboard-panels.tsx'
 import { StatList } from '#app/components/portal-shell.tsx'
 import { countProposalsWaitingForBuyer } from '#app/models/contract/dashboard-figures.server.ts'
 import { getBuyerDashboard } from '#app/models/dashboard.server.ts'
+import { getOperationsGlance } from '#app/models/operations/get-operations-glance.server.ts'
 import { countOpenExceptions, listOpenExceptions } from '#app/models/order/exceptions.server.ts'
 import { listOrders } from '#app/models/order/list-orders.server.ts'
 import { requireUserWithRole } from '#app/utils/auth.server.ts'
@@ -11,14 +13,15 @@ import { getDb } from '#app/utils/db.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireUserWithRole(request, 'buyer')
-	const [dashboard, proposalsWaiting, exceptions, exceptionCount, reviews] = await Promise.all([
+	const [dashboard, proposalsWaiting, exceptions, exceptionCount, reviews, operations] = await Promise.all([
 		getBuyerDashboard(getDb()),
 		countProposalsWaitingForBuyer(getDb()),
 		listOpenExceptions(getDb(), { limit: 5 }),
 		countOpenExceptions(getDb()),
 		listOrders(getDb(), { status: 'in_review', sort: 'needed_by', limit: 5 }),
+		getOperationsGlance(getDb()),
 	])
-	return { ...dashboard, proposalsWaiting, exceptions, exceptionCount, reviews }
+	return { ...dashboard, proposalsWaiting, exceptions, exceptionCount, reviews, operations }
 }
 
 export const meta: MetaFunction = () => [{ title: 'Buyer dashboard · Procura' }]
@@ -34,6 +37,7 @@ export default function BuyerDashboard() {
 				reviews={d.reviews.rows}
 				reviewCount={d.reviews.total}
 			/>
+			<OperationsGlance glance={d.operations} />
 			<section aria-labelledby="supply-base">
 				<h2 id="supply-base">Supply base</h2>
 				<StatList

@@ -5,6 +5,7 @@ import { loadPortalUser } from '#app/utils/portal.server.ts'
 const NAV: NavItem[] = [
 	{ to: '/buyer', label: 'Dashboard', end: true },
 	{ to: '/buyer/orders', label: 'Orders' },
+	{ to: '/buyer/operations', label: 'Operations' },
 	{ to: '/buyer/order-classes', label: 'Order classes' },
 	{ to: '/buyer/categories', label: 'Categories' },
 	{ to: '/buyer/suppliers', label: 'Suppliers' },
