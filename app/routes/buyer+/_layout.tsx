@@ -11,6 +11,7 @@ const NAV: NavItem[] = [
 	{ to: '/buyer/suppliers', label: 'Suppliers' },
 	{ to: '/buyer/contracts', label: 'Contracts' },
 	{ to: '/buyer/coverage', label: 'Coverage' },
+	{ to: '/buyer/disputes', label: 'Disputes' },
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
