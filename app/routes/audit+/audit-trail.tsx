@@ -166,13 +166,20 @@ function TrailTable({ rows }: { rows: AuditTrailRow[] }) {
 									<summary>
 										Before / after<span className="visually-hidden"> of event {e.seq}</span>
 									</summary>
-									<h3>Before</h3>
-									<pre>{prettyJson(e.before)}</pre>
-									<h3>After</h3>
-									<pre>{prettyJson(e.after)}</pre>
-									<p className="hint">
-										Hash <code>{e.hash}</code>
-									</p>
+									<dl className="details">
+										<dt>Before</dt>
+										<dd>
+											<pre className="prewrap">{prettyJson(e.before)}</pre>
+										</dd>
+										<dt>After</dt>
+										<dd>
+											<pre className="prewrap">{prettyJson(e.after)}</pre>
+										</dd>
+										<dt>Hash</dt>
+										<dd>
+											<code>{e.hash}</code>
+										</dd>
+									</dl>
 								</details>
 							</td>
 						</tr>
