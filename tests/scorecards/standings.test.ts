@@ -16,6 +16,7 @@ import {
 	createCapableSupplier,
 	createCategory,
 	createOrderClass,
+	NOW as FIXTURE_NOW,
 	orderInput,
 } from '../orders/fixtures.ts'
 
