@@ -6,6 +6,7 @@ const NAV: NavItem[] = [
 	{ to: '/admin', label: 'Dashboard', end: true },
 	{ to: '/admin/users', label: 'Users' },
 	{ to: '/admin/mailbox', label: 'Mailbox' },
+	{ to: '/admin/scorecard-policy', label: 'Scorecard policy' },
 	{ to: '/buyer', label: 'Buyer portal' },
 ]
 
