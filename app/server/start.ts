@@ -64,7 +64,9 @@ async function ensureDatabase(): Promise<EmbeddedServer | undefined> {
 	}
 	const dataDir = path.resolve(process.env.PROCURA_DATA_DIR ?? path.join(root, '.data/postgres'))
 	const embedded = await startEmbeddedPostgres({ dataDir, database: 'procura', log: say })
-	say(`Embedded PostgreSQL running on port ${embedded.port} (data in ${path.relative(root, dataDir) || dataDir})`)
+	say(
+		`Embedded PostgreSQL running on port ${embedded.port} (data in ${path.relative(root, dataDir) || dataDir})`,
+	)
 	process.env.DATABASE_URL = embedded.url
 	return embedded
 }
@@ -97,13 +99,24 @@ async function main() {
 	const { startHousekeeping } = await import('#app/jobs/housekeeping.server.ts')
 	const { startContractExpiryJob } = await import('#app/jobs/contract-expiry.server.ts')
 	const { startOfferExpiryJob } = await import('#app/jobs/offer-expiry.server.ts')
-	const jobs = [startOutboxWorker(), startHousekeeping(), startContractExpiryJob(), startOfferExpiryJob()]
+	const { startScorecardJob } = await import('#app/jobs/scorecards.server.ts')
+	const jobs = [
+		startOutboxWorker(),
+		startHousekeeping(),
+		startContractExpiryJob(),
+		startOfferExpiryJob(),
+		startScorecardJob(),
+	]
 
 	const port = Number(process.env.PORT ?? 3000)
 	const server = app.listen(port, () => {
 		say(`Procura is serving http://localhost:${port}`)
 		say(`Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_LOGINS.join(', ')}`)
-		say(process.env.SMTP_URL ? 'Emails go out over SMTP_URL' : 'Emails land in the local mailbox at /admin/mailbox')
+		say(
+			process.env.SMTP_URL
+				? 'Emails go out over SMTP_URL'
+				: 'Emails land in the local mailbox at /admin/mailbox',
+		)
 	})
 
 	let stopping = false
