@@ -84,7 +84,7 @@ describe('scorecard pages', () => {
 			const result = await callRoute(fn, buildRequest(path, { cookie }))
 			expect(result.status, path).toBe(403)
 		}
-		const post = (fn: typeof disputesAction, path: string, cookie: string) =>
+		const post = (fn: Parameters<typeof callRoute>[0], path: string, cookie: string) =>
 			callRoute(fn, buildRequest(path, { method: 'POST', cookie, form: { outcome: 'upheld' } }))
 		expect((await post(disputesAction, '/buyer/disputes', w.cookie.auditor)).status).toBe(403)
 		expect((await post(disputesAction, '/buyer/disputes', w.cookie.a)).status).toBe(403)
