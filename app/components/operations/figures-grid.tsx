@@ -95,10 +95,9 @@ export function FiguresGrid({ figures: f, links }: { figures: OperationsFigures;
 							]
 				}
 			>
-				Offers made in the period that the supplier accepted before they expired, of all offers made in it
-				that were accepted, declined or expired. Procura refuses late acceptances, so “accepted before expiry”
-				alone would always be 100%; counting declines and expiries shows how often an offer released the order
-				to fulfilment in time. Manual assignments and withdrawn offers are left out.
+				Offers made in the period that the supplier accepted before they expired, of those made in it that
+				were accepted, declined or expired (manual assignments and withdrawn offers left out) — Procura
+				refuses late acceptances, so counting accepted offers alone would always give 100%.
 			</MetricCard>
 			<MetricCard
 				id="change-handling"
