@@ -8,8 +8,10 @@ import { getBuyerDashboard } from '#app/models/dashboard.server.ts'
 import { getOperationsGlance } from '#app/models/operations/get-operations-glance.server.ts'
 import { countOpenExceptions, listOpenExceptions } from '#app/models/order/exceptions.server.ts'
 import { listOrders } from '#app/models/order/list-orders.server.ts'
+import { listMonthScorecards } from '#app/models/scorecard/read-scorecards.server.ts'
 import { requireUserWithRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import { monthKeyOf } from '#app/domain/scorecards/periods.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireUserWithRole(request, 'buyer')
@@ -21,7 +23,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		listOrders(getDb(), { status: 'in_review', sort: 'needed_by', limit: 5 }),
 		getOperationsGlance(getDb()),
 	])
-	return { ...dashboard, proposalsWaiting, exceptions, exceptionCount, reviews, operations }
+	const ranking = await supplierRanking()
+	return { ...dashboard, ranking, proposalsWaiting, exceptions, exceptionCount, reviews, operations }
+}
+
+/** Scored supplier × class rows of this month, best first: the dashboard's top and bottom 5. */
+async function supplierRanking() {
+	const now = new Date()
+	const rows = await listMonthScorecards(getDb(), { month: monthKeyOf(now), now })
+	const scored = rows
+		.filter((r) => r.score !== null)
+		.sort((a, b) => b.score! - a.score! || a.supplierName.localeCompare(b.supplierName))
+		.map((r) => ({
+			key: `${r.supplierId}|${r.orderClassId}`,
+			supplierId: r.supplierId,
+			supplierName: r.supplierName,
+			className: r.className,
+			score: r.score!,
+		}))
+	return {
+		month: monthKeyOf(now),
+		top: scored.slice(0, 5),
+		bottom: scored.slice(-5).reverse(),
+		total: scored.length,
+	}
 }
 
 export const meta: MetaFunction = () => [{ title: 'Buyer dashboard · Procura' }]
@@ -38,6 +63,7 @@ export default function BuyerDashboard() {
 				reviewCount={d.reviews.total}
 			/>
 			<OperationsGlance glance={d.operations} />
+			<SupplierRanking ranking={d.ranking} />
 			<section aria-labelledby="supply-base">
 				<h2 id="supply-base">Supply base</h2>
 				<StatList
@@ -82,6 +108,35 @@ export default function BuyerDashboard() {
 				</p>
 			</section>
 		</div>
+	)
+}
+
+function SupplierRanking({ ranking }: { ranking: Awaited<ReturnType<typeof supplierRanking>> }) {
+	const list = (rows: typeof ranking.top, label: string) => (
+		<div>
+			<h3>{label}</h3>
+			<ol>
+				{rows.map((r) => (
+					<li key={r.key}>
+						<Link to={`/buyer/suppliers/${r.supplierId}`}>{r.supplierName}</Link> · {r.className} ·{' '}
+						{r.score.toFixed(1)}
+					</li>
+				))}
+			</ol>
+		</div>
+	)
+	return (
+		<section aria-labelledby="supplier-ranking">
+			<h2 id="supplier-ranking">Supplier ranking ({ranking.month})</h2>
+			{ranking.total === 0 ? (
+				<p className="empty">No supplier has a score this month yet.</p>
+			) : (
+				<div className="ranking-panel">
+					{list(ranking.top, 'Top 5 by score')}
+					{list(ranking.bottom, 'Bottom 5 by score')}
+				</div>
+			)}
+		</section>
 	)
 }
 

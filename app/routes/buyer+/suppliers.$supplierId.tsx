@@ -7,6 +7,8 @@ import {
 	SUPPLIER_STATUS_TONES,
 	type SupplierStatus,
 } from '#app/domain/suppliers/supplier-status.ts'
+import { monthKeyOf } from '#app/domain/scorecards/periods.ts'
+import { listMonthScorecards } from '#app/models/scorecard/read-scorecards.server.ts'
 import { changeSupplierStatus } from '#app/models/supplier/change-status.server.ts'
 import { getSupplierDetail, type SupplierPersonState } from '#app/models/supplier/supplier-detail.server.ts'
 import { ChangeSupplierStatusSchema } from '#app/schemas/supplier.ts'
@@ -21,7 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireUserWithRole(request, 'buyer')
 	const detail = await getSupplierDetail(getDb(), { supplierId: params.supplierId ?? '' })
 	invariantResponse(detail, 'Not found', { status: 404 })
-	return { ...detail, allowedTransitions: allowedStatusTransitions(detail.supplier.status) }
+	const now = new Date()
+	const scorecards = await listMonthScorecards(getDb(), {
+		month: monthKeyOf(now),
+		now,
+		supplierId: detail.supplier.id,
+	})
+	return { ...detail, allowedTransitions: allowedStatusTransitions(detail.supplier.status), scorecards }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -75,7 +83,8 @@ function yesNo(value: boolean) {
 }
 
 export default function SupplierPage() {
-	const { supplier, people, capabilities, history, allowedTransitions } = useLoaderData<typeof loader>()
+	const { supplier, people, capabilities, history, allowedTransitions, scorecards } =
+		useLoaderData<typeof loader>()
 	return (
 		<div className="stack">
 			<p>
@@ -177,6 +186,8 @@ export default function SupplierPage() {
 				)}
 			</section>
 
+			<SupplierScorecards rows={scorecards} />
+
 			<section aria-labelledby="status-heading">
 				<h2 id="status-heading">Status</h2>
 				<StatusChangeForm
@@ -215,6 +226,57 @@ export default function SupplierPage() {
 				)}
 			</section>
 		</div>
+	)
+}
+
+// Numbers only: the evidence pages are the supplier's and the auditor's, not the buyer's.
+function SupplierScorecards({
+	rows,
+}: {
+	rows: {
+		orderClassId: string
+		className: string
+		month: string
+		score: number | null
+		orderCount: number
+		source: string
+		standing: { label: string } | null
+	}[]
+}) {
+	return (
+		<section aria-labelledby="scorecards-heading">
+			<h2 id="scorecards-heading">Scorecards</h2>
+			{rows.length === 0 ? (
+				<p className="empty">No scorecard this month yet.</p>
+			) : (
+				<div className="table-wrap">
+					<table aria-labelledby="scorecards-heading">
+						<thead>
+							<tr>
+								<th scope="col">Order class</th>
+								<th scope="col">Month</th>
+								<th scope="col">Score</th>
+								<th scope="col">Orders</th>
+								<th scope="col">Standing</th>
+							</tr>
+						</thead>
+						<tbody>
+							{rows.map((r) => (
+								<tr key={r.orderClassId}>
+									<td>{r.className}</td>
+									<td>
+										{r.month} ({r.source})
+									</td>
+									<td>{r.score === null ? '—' : r.score.toFixed(1)}</td>
+									<td>{r.orderCount}</td>
+									<td>{r.standing?.label ?? 'Insufficient data'}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			)}
+		</section>
 	)
 }
 
