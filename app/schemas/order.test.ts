@@ -123,6 +123,9 @@ describe('order intake schema', () => {
 			supplierId: undefined,
 			overdue: false,
 			attention: true,
+			hadRework: false,
+			hadException: false,
+			releasedOnTime: false,
 			sort: 'newest',
 		})
 	})
