@@ -17,7 +17,10 @@ export async function runHousekeeping({ db, now }: { db: Database; now: Date }) 
 	return { sessions, loginAttempts: attempts.length }
 }
 
-export function startHousekeeping({ db = getDb(), intervalMs = 15 * 60 * 1000 }: { db?: Database; intervalMs?: number } = {}) {
+export function startHousekeeping({
+	db = getDb(),
+	intervalMs = 15 * 60 * 1000,
+}: { db?: Database; intervalMs?: number } = {}) {
 	return startPeriodicJob({
 		name: 'housekeeping',
 		intervalMs,

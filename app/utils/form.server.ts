@@ -35,7 +35,8 @@ export async function parseSubmission<S extends z.ZodType<FieldValues, FieldValu
 	}
 	// remix-hook-form turns dotted names into nested objects; a name such as
 	// `__proto__.x` would then write to Object.prototype for the whole process.
-	if ([...formData.keys()].some(isDangerousFieldName)) return { success: false, errors: UNREADABLE, values: {} }
+	if ([...formData.keys()].some(isDangerousFieldName))
+		return { success: false, errors: UNREADABLE, values: {} }
 	const resolver = zodResolver(schema as z.ZodType<FieldValues, FieldValues>)
 	const result = await getValidatedFormData<FieldValues>(formData, resolver, true)
 	const values: FormValues = result.receivedValues

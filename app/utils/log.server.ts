@@ -10,11 +10,15 @@ export function logEvent(event: string, fields: Record<string, unknown> = {}) {
 export function logError(event: string, error: unknown, fields: Record<string, unknown> = {}) {
 	const detail =
 		error instanceof Error ? { error: error.message, stack: error.stack } : { error: String(error) }
-	console.log(JSON.stringify({ time: new Date().toISOString(), level: 'error', event, ...redact(fields), ...detail }))
+	console.log(
+		JSON.stringify({ time: new Date().toISOString(), level: 'error', event, ...redact(fields), ...detail }),
+	)
 }
 
 const SECRET_KEYS = /password|token|secret|cookie|authorization/i
 
 function redact(fields: Record<string, unknown>) {
-	return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '[redacted]' : v]))
+	return Object.fromEntries(
+		Object.entries(fields).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '[redacted]' : v]),
+	)
 }

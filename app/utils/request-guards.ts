@@ -5,7 +5,15 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
  * a different host than the one it was sent to. Requests without an Origin
  * (curl, some older browsers) pass; SameSite=Lax cookies cover those.
  */
-export function isCrossSiteRequest({ method, origin, host }: { method: string; origin?: string | null; host?: string | null }) {
+export function isCrossSiteRequest({
+	method,
+	origin,
+	host,
+}: {
+	method: string
+	origin?: string | null
+	host?: string | null
+}) {
 	if (SAFE_METHODS.has(method.toUpperCase()) || !origin) return false
 	if (origin === 'null' || !host) return true
 	try {

@@ -47,6 +47,8 @@ export async function getToast(request: Request) {
 	const parsed = ToastSchema.safeParse(session.get(TOAST_KEY))
 	return {
 		toast: parsed.success ? parsed.data : null,
-		headers: parsed.success ? new Headers({ 'set-cookie': await toastSessionStorage.destroySession(session) }) : null,
+		headers: parsed.success
+			? new Headers({ 'set-cookie': await toastSessionStorage.destroySession(session) })
+			: null,
 	}
 }
