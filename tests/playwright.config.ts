@@ -19,7 +19,9 @@ export default defineConfig({
 	// A flaky test is a bug to fix, not to retry.
 	retries: 0,
 	workers: 2,
-	timeout: 30_000,
+	// Each test is a whole journey (two browsers, several axe scans): on a 2-core CI machine
+	// with two workers the longest take 25-35 s, so 30 s left no margin.
+	timeout: 90_000,
 	expect: { timeout: 10_000 },
 	reporter: [['list']],
 	use: {
