@@ -42,13 +42,19 @@ function whoDidIt(event: TimelineEvent) {
 	return ROLE_LABELS[event.actorRole ?? 'system'] ?? 'Procura'
 }
 
-/** The order's history, newest first: what happened, who did it, when, and what they wrote. */
+/**
+ * The order's history, newest first: what happened, who did it, when, and what
+ * they wrote. Each event is an anchor (`#event-<id>`); `showIds` prints the ids
+ * too, for the auditor, whose evidence pages cite events by id.
+ */
 export function OrderTimeline({
 	events,
 	heading = 'Timeline',
+	showIds = false,
 }: {
 	events: readonly TimelineEvent[]
 	heading?: string
+	showIds?: boolean
 }) {
 	return (
 		<section aria-labelledby="timeline-heading" className="card">
@@ -61,8 +67,9 @@ export function OrderTimeline({
 						const { texts, warnings } = detailsOf(event.data)
 						const changed = event.fromStatus && event.toStatus && event.fromStatus !== event.toStatus
 						return (
-							<li key={event.id}>
+							<li key={event.id} id={`event-${event.id}`}>
 								<p className="timeline-head">
+									{showIds ? <span className="muted">#{event.id} </span> : null}
 									<strong>{orderEventLabel(event.type)}</strong>
 									{event.supplierName ? <> · {event.supplierName}</> : null}
 									{changed ? (

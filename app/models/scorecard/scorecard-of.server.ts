@@ -25,8 +25,11 @@ export function scoreCounters(
 	policy: ScorecardPolicy,
 ): ScoredCounters {
 	const metrics = metricsFromCounters(counters)
-	const score = scoreFor(metrics, weightsForClass(classKey, policy.weightsByClass))
 	const orderCount = orderCountOf(counters)
+	// Below the policy's minimum of orders there is no score at all, not just no standing:
+	// a 47 from one late delivery would read as a verdict the data cannot carry.
+	const score =
+		orderCount < policy.minOrders ? null : scoreFor(metrics, weightsForClass(classKey, policy.weightsByClass))
 	const outcome = standingFor(score, orderCount, policy)
 	return {
 		metrics,

@@ -25,7 +25,9 @@ export default function AuditDashboard() {
 					{ label: 'Suppliers under review', value: d.supplierCount },
 					{
 						label: 'Last recorded change',
-						value: d.lastAuditEventAt ? new Date(d.lastAuditEventAt).toISOString().slice(0, 16).replace('T', ' ') : '—',
+						value: d.lastAuditEventAt
+							? new Date(d.lastAuditEventAt).toISOString().slice(0, 16).replace('T', ' ')
+							: '—',
 						hint: 'UTC',
 					},
 				]}

@@ -4,6 +4,8 @@ import { loadPortalUser } from '#app/utils/portal.server.ts'
 
 const NAV: NavItem[] = [
 	{ to: '/audit', label: 'Dashboard', end: true },
+	{ to: '/audit/scorecards', label: 'Scorecards' },
+	{ to: '/audit/disputes', label: 'Disputes' },
 	{ to: '/audit/audit-trail', label: 'Audit trail' },
 	{ to: '/audit/verify', label: 'Verify chain' },
 ]
