@@ -8,6 +8,7 @@ import { placeOrder } from '#app/models/order/place-order.server.ts'
 import { respondToOffer } from '#app/models/order/respond-to-offer.server.ts'
 import { deliverOrder, startWork } from '#app/models/order/supplier-work.server.ts'
 import { listDisputes, raiseDispute, resolveDispute } from '#app/models/scorecard/disputes.server.ts'
+import { scorecardEvidence } from '#app/models/scorecard/read-scorecards.server.ts'
 import { isAppError } from '#app/utils/app-error.ts'
 import { getDb, schema } from '#app/utils/db.server.ts'
 import { asSession } from '#tests/orders/fixtures.ts'
@@ -258,6 +259,19 @@ describe('scorecard disputes', () => {
 		})
 		expect(second.removed).toEqual([])
 		expect(await rollupsOf(w.db, supplierIds, 'day')).toEqual(after)
+
+		// The auditor's recomputation from the events leaves the corrected facts out too, so it
+		// still equals the rollups, and the evidence no longer lists the order's delivery.
+		const recomputed = await scorecardEvidence(w.db, {
+			supplierId: w.a.supplier.id,
+			orderClassId: w.cls.id,
+			month: '2031-05',
+		})
+		expect(recomputed!.counters).toEqual(monthly[0]!.counters)
+		expect(recomputed!.evidence.onTimeRate.denominator.map((i) => i.orderId)).toEqual([kept])
+		expect(recomputed!.evidence.qualityRate.denominator.map((i) => i.orderId).sort()).toEqual(
+			[corrected, kept].sort(),
+		)
 	})
 
 	test('a stale version answers CONFLICT and changes nothing', async () => {

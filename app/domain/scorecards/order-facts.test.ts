@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import { factsOfOrder } from './order-facts.ts'
-import { countersFromHistories } from './order-history-facts.ts'
+import { countersFromHistories, deltaForNewEvents } from './order-history-facts.ts'
+import { correctedFactKey } from './scorecard-events.ts'
 import { monthPeriod } from './periods.ts'
 import { emptyCounters, type MetricCounters } from './scorecard-counters.ts'
 import { metricsFromCounters } from './scorecard-metrics.ts'
@@ -265,4 +266,33 @@ test('durations are whole minutes, rounded to the nearest, never negative', () =
 		.requestChange({ at: '2026-11-02T12:00:00.000Z', neededBy: '2026-11-09T00:00:00.000Z' })
 		.acknowledgeChange('acme', '2026-11-02T11:59:00.000Z')
 	expect(countersOf([order])).toMatchObject({ cycleMinutes: [89], changeAckMinutes: [0] })
+})
+
+test('a corrected kind counts nowhere for that supplier, however the history is read', () => {
+	const history = workedOrder('2026-11-20T12:00:00.000Z').build()
+	const corrected = { ...history, correctedFacts: [correctedFactKey('acme', 'delivery')] }
+	expect(factsOfOrder(history).map((f) => f.kind)).toContain('delivery')
+	expect(
+		factsOfOrder(corrected)
+			.map((f) => f.kind)
+			.sort(),
+	).toEqual(
+		factsOfOrder(history)
+			.map((f) => f.kind)
+			.filter((k) => k !== 'delivery')
+			.sort(),
+	)
+	// The rollups' increments leave it out too: the delivered event adds nothing once corrected.
+	const events = [...history.events].sort((a, b) => a.id - b.id)
+	const deliveredAt = events.findIndex((e) => e.type === 'delivered')
+	const { events: _all, ...meta } = corrected
+	const delta = deltaForNewEvents(
+		events.slice(0, deliveredAt),
+		events.slice(deliveredAt, deliveredAt + 1),
+		meta,
+	)
+	expect(delta.every((d) => d.counters.deliveries === 0)).toBe(true)
+	// Another supplier's correction changes nothing for this one.
+	const elsewhere = { ...history, correctedFacts: [correctedFactKey('beacon', 'delivery')] }
+	expect(factsOfOrder(elsewhere)).toEqual(factsOfOrder(history))
 })

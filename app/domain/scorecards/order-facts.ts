@@ -1,5 +1,5 @@
 import { dateOf, formatMinutes, formatUtc, minutesBetween } from './event-values.ts'
-import { type OrderHistory, type ScorecardEvent } from './scorecard-events.ts'
+import { correctedFactKey, type OrderHistory, type ScorecardEvent } from './scorecard-events.ts'
 
 type FactBase = {
 	orderId: string
@@ -125,7 +125,9 @@ export function factsOfOrder(history: OrderHistory): ScorecardFact[] {
 				break
 		}
 	}
-	return facts
+	const corrected = history.correctedFacts
+	if (!corrected?.length) return facts
+	return facts.filter((f) => !corrected.includes(correctedFactKey(f.supplierId, f.kind)))
 }
 
 type BaseOf = (supplierId: string, eventIds: number[], detail: string) => FactBase

@@ -14,6 +14,17 @@ export type OrderHistory = {
 	orderNumber: string
 	orderClassId: string
 	events: ScorecardEvent[]
+	/**
+	 * Facts a buyer took out of the scorecards by correcting a dispute, as
+	 * `correctedFactKey(supplierId, kind)`: they count nowhere, neither in the
+	 * rollups nor in a recomputation, so the two stay equal after a correction.
+	 */
+	correctedFacts?: readonly string[]
+}
+
+/** The key of a supplier's facts of one kind on an order, as a correction names them. */
+export function correctedFactKey(supplierId: string, kind: string) {
+	return `${supplierId}|${kind}`
 }
 
 export type OrderMeta = Omit<OrderHistory, 'events'>

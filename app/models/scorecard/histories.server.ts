@@ -1,6 +1,7 @@
 import { type OrderHistory } from '#app/domain/scorecards/order-history-facts.ts'
 import { type Executor } from '#app/utils/db.server.ts'
 import { runPrepared } from '#app/utils/prepared-statements.server.ts'
+import { correctedFactKeys } from './rollups.server.ts'
 
 // A fact completes at most this long after the order's first event with the supplier (an order
 // open longer still counts: it is found through the assignment).
@@ -21,6 +22,10 @@ const HISTORIES_TEXT = `
 	join order_events e on e.order_id = o.id
 	where ($3::uuid is null or o.order_class_id = $3::uuid) and e.occurred_at < $2::timestamptz
 	order by o.id, e.id`
+
+// A scorecard is one supplier's, so only that supplier's corrections can take facts out of it.
+const CORRECTIONS_TEXT = `select order_id, supplier_id::text || '|' || metric as key
+	from scorecard_corrections where supplier_id = $1`
 
 type Row = {
 	order_id: string
@@ -46,12 +51,24 @@ export async function loadHistories(
 		before,
 	}: { supplierId: string; orderClassId?: string | null; before: Date },
 ): Promise<OrderHistory[]> {
-	const rows = await runPrepared<Row>(db, HISTORIES_TEXT, [supplierId, before.toISOString(), orderClassId])
+	const [rows, corrections] = await Promise.all([
+		runPrepared<Row>(db, HISTORIES_TEXT, [supplierId, before.toISOString(), orderClassId]),
+		runPrepared<{ order_id: string; key: string }>(db, CORRECTIONS_TEXT, [supplierId]),
+	])
+	const correctedByOrder = new Map<string, string[]>()
+	for (const c of corrections)
+		correctedByOrder.set(c.order_id, [...(correctedByOrder.get(c.order_id) ?? []), c.key])
 	const histories = new Map<string, OrderHistory>()
 	for (const r of rows) {
 		let history = histories.get(r.order_id)
 		if (!history) {
-			history = { orderId: r.order_id, orderNumber: r.number, orderClassId: r.order_class_id, events: [] }
+			history = {
+				orderId: r.order_id,
+				orderNumber: r.number,
+				orderClassId: r.order_class_id,
+				events: [],
+				correctedFacts: correctedFactKeys(correctedByOrder.get(r.order_id) ?? []),
+			}
 			histories.set(r.order_id, history)
 		}
 		history.events.push({

@@ -9,6 +9,8 @@ import {
 	type DayCounters,
 	type ScorecardEvent,
 } from '#app/domain/scorecards/order-history-facts.ts'
+import { correctedFactKey } from '#app/domain/scorecards/scorecard-events.ts'
+import { DISPUTE_METRICS, isDisputeMetric } from '#app/schemas/scorecard-dispute.ts'
 import { type Executor, type Transaction } from '#app/utils/db.server.ts'
 import { runPrepared } from '#app/utils/prepared-statements.server.ts'
 
@@ -33,8 +35,14 @@ export type NewOrderEvent = {
 
 // Times as epoch milliseconds: drizzle's postgres.js client leaves timestamps as text.
 const HISTORY_TEXT = `select o.id as order_id, o.number, o.order_class_id, e.id::text as id, e.type,
-		e.supplier_id, (extract(epoch from e.occurred_at) * 1000)::float8 as occurred_ms, e.data
-	from orders o left join order_events e on e.order_id = o.id
+		e.supplier_id, (extract(epoch from e.occurred_at) * 1000)::float8 as occurred_ms, e.data,
+		corrections.metrics as corrections
+	from orders o
+	left join lateral (
+		select array_agg(c.supplier_id::text || '|' || c.metric) as metrics
+		from scorecard_corrections c where c.order_id = o.id
+	) corrections on true
+	left join order_events e on e.order_id = o.id
 	where o.id = any($1::uuid[])`
 
 type HistoryRow = {
@@ -46,6 +54,8 @@ type HistoryRow = {
 	supplier_id: string | null
 	occurred_ms: number | null
 	data: Record<string, unknown> | string | null
+	/** 'supplierId|metric' of each dispute correction on the order; null when none. */
+	corrections: string[] | null
 }
 
 /**
@@ -92,10 +102,22 @@ export async function addToScorecardRollups(tx: Transaction, events: readonly Ne
 				orderId,
 				orderNumber: meta.number,
 				orderClassId: meta.order_class_id,
+				correctedFacts: correctedFactKeys(meta.corrections ?? []),
 			}),
 		)
 	}
 	await upsertRollups(tx, deltas)
+}
+
+/**
+ * The fact keys (see OrderHistory.correctedFacts) that 'supplierId|metric'
+ * corrections take out: a corrected metric removes every fact of its kind.
+ */
+export function correctedFactKeys(corrections: readonly string[]): string[] {
+	return corrections.flatMap((c) => {
+		const [supplierId, metric] = c.split('|') as [string, string]
+		return isDisputeMetric(metric) ? [correctedFactKey(supplierId, DISPUTE_METRICS[metric].factKind)] : []
+	})
 }
 
 /** Adds counters to both rollups (days and the months they fall in), in key order so concurrent writers never deadlock. */
