@@ -91,6 +91,23 @@ describe('reviewReasons', () => {
 			reviewReasons(EMERGENCY, { ...quiet, isEmergency: true, preferredSupplierOnWatch: true }),
 		).toHaveLength(1)
 	})
+	test('a standing that reviews orders above a value sends only those orders to review', () => {
+		const standing = { supplierName: 'Harbor', standingLabel: 'Watch', aboveMinor: 500_000 }
+		fc.assert(
+			fc.property(fc.integer({ min: 0, max: 10 ** 8 }), (value) => {
+				const reasons = reviewReasons(
+					{ approvalThresholdMinor: null },
+					{ ...quiet, estimatedMaxMinor: value, standingReviews: [standing] },
+				)
+				expect(reasons).toEqual(
+					value > 500_000 ? ['Harbor is in Watch standing: orders above 5,000 EUR go to review first'] : [],
+				)
+			}),
+		)
+		expect(reviewReasons(BULK, { ...quiet, estimatedMaxMinor: null, standingReviews: [standing] })).toEqual(
+			[],
+		)
+	})
 	test('exactly at the threshold needs no review (property: review iff above)', () => {
 		fc.assert(
 			fc.property(

@@ -82,6 +82,11 @@ export type RiskSignals = {
 	preferredSupplierIsNew: boolean
 	preferredSupplierOnWatch: boolean
 	isEmergency: boolean
+	/**
+	 * Suppliers the order would go to first (the preferred one, or the top of the
+	 * ranking) whose standing sends orders above a value to review.
+	 */
+	standingReviews?: readonly { supplierName: string; standingLabel: string; aboveMinor: number }[]
 }
 
 /** Multiple of the largest earlier quantity above which an order counts as unusual. */
@@ -114,6 +119,12 @@ export function reviewReasons(
 	if (risk.preferredSupplierIsNew) reasons.push('Preferred supplier has no delivered orders yet')
 	if (risk.isEmergency && risk.preferredSupplierOnWatch)
 		reasons.push('Emergency with a preferred supplier on watch')
+	for (const r of risk.standingReviews ?? []) {
+		if (risk.estimatedMaxMinor !== null && risk.estimatedMaxMinor > r.aboveMinor)
+			reasons.push(
+				`${r.supplierName} is in ${r.standingLabel} standing: orders above ${(r.aboveMinor / 100).toLocaleString('en-GB')} ${currency} go to review first`,
+			)
+	}
 	return reasons
 }
 

@@ -21,6 +21,10 @@ export type SupplierCandidate = {
 	standingExclusion: string | null
 	/** Set when the standing asks for attention without excluding, e.g. "Watch standing for Urgent". */
 	standingFlag?: string | null
+	/** The standing's "orders above this value go to review first", in minor units; null/absent: none. */
+	standingReviewAboveMinor?: number | null
+	/** The standing's label for this class ("Watch"), when the supplier has one. */
+	standingLabel?: string | null
 	capability: {
 		regions: readonly string[]
 		weeklyCapacity: number

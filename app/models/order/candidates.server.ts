@@ -103,6 +103,7 @@ type CandidateRow = {
 	standing_label: string | null
 	excludes_class: boolean | null
 	flagged: boolean | null
+	review_above_minor: number | null
 	score_deci: number | null
 }
 
@@ -130,7 +131,8 @@ export async function loadCandidates(
 			c.available24x7, c.paused_at is not null as paused, coalesce(l.used, 0) as used,
 			t.id as term_id, t.currency, t.unit_price_minor, t.price_tiers, t.priority_surcharge_bps,
 			t.ack_sla_minutes, t.guaranteed24x7,
-			oc.name as class_name, st.standing_label, st.excludes_class, st.flagged, st.score_deci
+			oc.name as class_name, st.standing_label, st.excludes_class, st.flagged, st.review_above_minor,
+			st.score_deci
 		from supplier_capabilities c
 		join suppliers s on s.id = c.supplier_id
 		join order_classes oc on oc.id = c.order_class_id
@@ -169,6 +171,8 @@ function toCandidate(r: CandidateRow): Candidate {
 		// The standing in force (scorecards over the last 90 days) and what it means for this class.
 		standingExclusion: r.excludes_class ? `${r.standing_label!.toLowerCase()} for ${r.class_name}` : null,
 		standingFlag: r.flagged ? `${r.standing_label} standing for ${r.class_name}` : null,
+		standingReviewAboveMinor: r.review_above_minor,
+		standingLabel: r.standing_label,
 		capabilityId: r.capability_id,
 		capability: {
 			regions: r.regions,

@@ -65,6 +65,7 @@ export type Assessment = {
 		preferredSupplierIsNew: boolean
 		preferredSupplierOnWatch: boolean
 		isEmergency: boolean
+		standingReviews: { supplierName: string; standingLabel: string; aboveMinor: number }[]
 	}
 	errors: FieldProblem[]
 	warnings: string[]
@@ -139,6 +140,13 @@ export async function assessIntake(
 	const decision = regionGiven ? rankCandidates(routingOrderOf(input, policy), candidates, now) : null
 	const ranked = decision?.candidates ?? []
 	const prices = ranked.map((c) => c.priceMinor).filter((p): p is number => p !== null)
+	// Who the order would go to first: the preferred supplier, or the top of the ranking.
+	const bySupplier = new Map(candidates.map((c) => [c.supplierId, c]))
+	const preferredCandidate = preferred ? bySupplier.get(preferred) : undefined
+	const firstCount = policy.routingMode === 'broadcast' ? Math.max(1, policy.broadcastCount) : 1
+	const firstChoices = preferredCandidate
+		? [preferredCandidate]
+		: ranked.slice(0, firstCount).map((c) => bySupplier.get(c.supplierId))
 	if (regionGiven && ranked.length === 0) {
 		warnings.push(`No supplier can serve ${policy.className} orders in this category and region right now.`)
 	}
@@ -156,9 +164,20 @@ export async function assessIntake(
 			largestPreviousQuantity: history.largestPreviousQuantity,
 			quantity: input.quantity,
 			preferredSupplierIsNew: preferred !== null && !history.preferredHasDelivered,
-			// Standings arrive with scorecards; until then no supplier is on watch.
-			preferredSupplierOnWatch: false,
+			// A standing that flags the supplier in routing is what "on watch" means here.
+			preferredSupplierOnWatch: Boolean(preferredCandidate?.standingFlag),
 			isEmergency: policy.requires24x7 || policy.classKey === 'emergency',
+			standingReviews: firstChoices.flatMap((c) =>
+				c?.standingReviewAboveMinor != null
+					? [
+							{
+								supplierName: c.supplierName,
+								standingLabel: c.standingLabel ?? 'its',
+								aboveMinor: c.standingReviewAboveMinor,
+							},
+						]
+					: [],
+			),
 		},
 		errors: issues.filter((i) => i.severity === 'error').map(({ field, message }) => ({ field, message })),
 		warnings,
