@@ -1,7 +1,7 @@
 // Demo orders: the plan of seed-orders-plan.ts played through the REAL order model with a clock that
 // walks forward through the last six months, so order events, routing decisions, offers, exceptions,
 // audit events and outbox emails are exactly what production would have written.
-import { and, count, eq, notInArray, sql } from 'drizzle-orm'
+import { and, count, eq, notInArray, sql, type SQL } from 'drizzle-orm'
 import { expireOverdueOffers } from '#app/jobs/offer-expiry.server.ts'
 import { type OrderStatus } from '#app/domain/orders/order-lifecycle.ts'
 import { AppError } from '#app/utils/app-error.ts'
@@ -144,7 +144,8 @@ async function markDelivered(db: Executor, alreadyWaiting: string[]) {
 }
 
 async function readOrderState(db: Executor, orderId: string): Promise<OrderState> {
-	const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`)
+	// Columns as fixed SQL fragments: nothing here is text spliced into the statement.
+	const ms = (column: SQL) => sql`(extract(epoch from ${column}) * 1000)::float8`
 	const [row] = await db.execute<{
 		status: OrderStatus
 		version: number
@@ -156,10 +157,10 @@ async function readOrderState(db: Executor, orderId: string): Promise<OrderState
 		passed: string[]
 		open_exceptions: string[]
 	}>(sql`
-		select o.status, o.version, ${ms('o.needed_by')} as needed_by, o.quantity, o.assigned_supplier_id,
-			${ms('o.change_ack_due_at')} as change_ack_due_at,
+		select o.status, o.version, ${ms(sql`o.needed_by`)} as needed_by, o.quantity, o.assigned_supplier_id,
+			${ms(sql`o.change_ack_due_at`)} as change_ack_due_at,
 			coalesce((select json_agg(json_build_object('id', f.id, 'supplierId', f.supplier_id, 'rank', f.rank,
-					'expiresAt', ${ms('f.expires_at')}) order by f.rank, f.expires_at)
+					'expiresAt', ${ms(sql`f.expires_at`)}) order by f.rank, f.expires_at)
 				from order_offers f where f.order_id = o.id and f.response = 'pending'), '[]') as pending,
 			coalesce((select json_agg(f.supplier_id order by coalesce(f.responded_at, f.expires_at))
 				from order_offers f where f.order_id = o.id and f.response in ('declined', 'expired')), '[]') as passed,
