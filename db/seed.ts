@@ -3,7 +3,9 @@ import { insertCapability } from '#tests/factories/capabilities.ts'
 import { insertContract, referenceIds } from '#tests/factories/contracts.ts'
 import { insertSupplier } from '#tests/factories/suppliers.ts'
 import { insertUser } from '#tests/factories/users.ts'
-import { createDatabase, type Executor } from './client.ts'
+import { monthKeyOf } from '#app/domain/scorecards/periods.ts'
+import { publishMonth } from '#app/models/scorecard/publish.server.ts'
+import { createDatabase, type Database, type Executor } from './client.ts'
 import { users } from './schema/index.ts'
 import { DEMO_CAPABILITIES, DEMO_PASSWORD, DEMO_STAFF, DEMO_SUPPLIERS } from './seed-data.ts'
 import { DEMO_CONTRACTS } from './seed-data-contracts.ts'
@@ -54,6 +56,21 @@ export async function seedDemoData(db: Executor) {
 	return { orders: await seedDemoOrders(db) }
 }
 
+/**
+ * Publishes the demo's completed months (the seven before `now`, covering the
+ * six months of demo orders), as the scorecard job would have at each month's
+ * end, so the auditor finds published scorecards and a trend on first start.
+ * Idempotent: publishMonth skips what is already published.
+ */
+export async function publishDemoMonths(db: Database, now = new Date()) {
+	let published = 0
+	for (let back = 7; back >= 1; back--) {
+		const month = monthKeyOf(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)))
+		published += (await publishMonth(db, { month, now })).published
+	}
+	return published
+}
+
 /** Seeds only a database without users, so `npm start` never touches real data. Returns whether it seeded. */
 export async function seedDemoDataIfEmpty(url: string) {
 	const db = createDatabase(url, { max: 1 })
@@ -61,6 +78,7 @@ export async function seedDemoDataIfEmpty(url: string) {
 		const [row] = await db.select({ n: count() }).from(users)
 		if ((row?.n ?? 0) > 0) return false
 		await db.transaction((tx) => seedDemoData(tx))
+		await publishDemoMonths(db)
 		return true
 	} finally {
 		await db.$client.end()

@@ -12,13 +12,16 @@ import {
 	categories,
 	contracts,
 	orderClasses,
+	scorecardSnapshots,
 	supplierCapabilities,
 	suppliers,
 	users,
 } from '#db/schema/index.ts'
 import { DEMO_CAPABILITIES, DEMO_PASSWORD, DEMO_STAFF, DEMO_SUPPLIERS } from '#db/seed-data.ts'
 import { DEMO_CONTRACTS } from '#db/seed-data-contracts.ts'
-import { seedDemoData } from '#db/seed.ts'
+import { publishDemoMonths, seedDemoData } from '#db/seed.ts'
+import { monthKeyOf } from '#app/domain/scorecards/periods.ts'
+import { recomputeScorecard } from '#app/models/scorecard/read-scorecards.server.ts'
 import { type OrderPlan, planDemoOrders } from '#db/seed-orders-plan.ts'
 import { verifyAuditChain } from '#app/models/audit-event.server.ts'
 import { createDatabase, type Database } from '#db/client.ts'
@@ -308,4 +311,19 @@ describe('demo orders', () => {
 			planDemoOrders(day).map(story),
 		)
 	})
+})
+
+test('the completed demo months are published once, and each recomputes to its snapshot', async () => {
+	const now = new Date()
+	const first = await publishDemoMonths(db, now)
+	expect(first).toBeGreaterThan(0)
+	expect(await publishDemoMonths(db, now)).toBe(0)
+	const months = await db.selectDistinct({ month: scorecardSnapshots.month }).from(scorecardSnapshots)
+	// Six months of demo orders before the seed day: at least five full months have facts.
+	expect(months.length).toBeGreaterThanOrEqual(5)
+	expect(months.every(({ month }) => month < monthKeyOf(now))).toBe(true)
+	for (const snapshot of await db.select().from(scorecardSnapshots)) {
+		const { matches, differences } = await recomputeScorecard(db, snapshot)
+		expect(matches, JSON.stringify(differences)).toBe(true)
+	}
 })
