@@ -5,7 +5,7 @@
 import { desc, eq, sql } from 'drizzle-orm'
 import { placeOrder } from '#app/models/order/place-order.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { orderOffers, outboxEmails } from '#db/schema/index.ts'
+import { categories, orderClasses, orderOffers, outboxEmails } from '#db/schema/index.ts'
 import { buildTerm, insertContract, referenceIds } from '#tests/factories/contracts.ts'
 import { insertUser } from '#tests/factories/users.ts'
 import {
@@ -21,6 +21,9 @@ import { sessionCookieFor } from '#tests/utils/session.ts'
 export const XSS_PAYLOAD = '"><img src=x onerror=alert(1)>'
 /** The tag a page would contain if it rendered the payload as markup. */
 export const XSS_TAG = '<img src=x onerror=alert(1)>'
+/** Stored input that would end the script element that carries the page's data, and start another. */
+export const SCRIPT_PAYLOAD = '</script><script>alert(2)</script>'
+export const SCRIPT_TAG = '<script>alert(2)</script>'
 
 export const ACTORS = ['anonymous', 'admin', 'buyer', 'supplierA', 'supplierB', 'auditor'] as const
 export type Actor = (typeof ACTORS)[number]
@@ -32,6 +35,14 @@ export async function createSecurityWorld() {
 	const category = await createCategory(db)
 	const cls = await createOrderClass(db, { contractRequired: false, ackDeadlineMinutes: 120 })
 	const ids = { categoryId: category.id, orderClassId: cls.id }
+	await db
+		.update(categories)
+		.set({ name: `Category ${XSS_PAYLOAD}` })
+		.where(eq(categories.id, category.id))
+	await db
+		.update(orderClasses)
+		.set({ name: `Class ${SCRIPT_PAYLOAD}` })
+		.where(eq(orderClasses.id, cls.id))
 	// B is faster, so routing offers the order to B; A is capable but never offered it.
 	const supplierB = await createCapableSupplier(db, ids, {
 		name: `B ${XSS_PAYLOAD}`,
@@ -46,7 +57,7 @@ export async function createSecurityWorld() {
 	const colleagueOfB = await insertUser(db, {
 		role: 'supplier',
 		supplierId: supplierB.supplier.id,
-		name: `Colleague ${XSS_PAYLOAD}`,
+		name: `Colleague ${SCRIPT_PAYLOAD}`,
 	})
 	const [admin, buyer, auditor] = [
 		await insertUser(db, { role: 'admin' }),
