@@ -1,8 +1,10 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { type EvidenceItem } from '#app/domain/scorecards/scorecard-evidence.ts'
+import { EvidenceTable } from '#app/components/scorecards/evidence-table.tsx'
+import { EVIDENCE_LABELS, formatMonth } from '#app/components/scorecards/metrics.ts'
+import { evidenceRows } from '#app/domain/scorecards/evidence-rows.ts'
 import { scorecardEvidence } from '#app/models/scorecard/read-scorecards.server.ts'
-import { DISPUTE_METRICS, EvidenceQuerySchema, type DisputeMetric } from '#app/schemas/scorecard-dispute.ts'
+import { DISPUTE_METRIC_KEYS, EvidenceQuerySchema } from '#app/schemas/scorecard-dispute.ts'
 import { requireSupplierUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
@@ -14,43 +16,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const { class: orderClassId, month, metric } = query.data
 	const found = await scorecardEvidence(getDb(), { supplierId, orderClassId, month })
 	if (!found) throw new Response('Not found', { status: 404 })
-	const metrics = (metric ? [metric] : (Object.keys(DISPUTE_METRICS) as DisputeMetric[])).map((key) => {
-		const list = found.evidence[DISPUTE_METRICS[key].evidence]
-		return Array.isArray(list)
-			? { key, numerator: null, denominator: list as (EvidenceItem & { minutes?: number })[] }
-			: { key, numerator: list.numerator, denominator: list.denominator }
-	})
+	const metrics = (metric ? [metric] : DISPUTE_METRIC_KEYS).map((key) => ({
+		key,
+		rows: evidenceRows(found.evidence, key),
+	}))
 	return { supplierName: found.supplierName, className: found.className, month, metrics }
 }
 
 export const meta: MetaFunction = () => [{ title: 'Scorecard evidence · Supplier · Procura' }]
-
-function Items({ items, caption }: { items: (EvidenceItem & { minutes?: number })[]; caption: string }) {
-	if (items.length === 0) return <p className="muted">{caption}: none.</p>
-	return (
-		<table>
-			<caption>{caption}</caption>
-			<thead>
-				<tr>
-					<th scope="col">Order</th>
-					<th scope="col">When (UTC)</th>
-					<th scope="col">What the events showed</th>
-				</tr>
-			</thead>
-			<tbody>
-				{items.map((item) => (
-					<tr key={`${item.orderId}-${item.eventIds.join('-')}`}>
-						<td>
-							<Link to={`/supplier/orders/${item.orderId}`}>{item.orderNumber}</Link>
-						</td>
-						<td>{new Date(item.at).toISOString().slice(0, 16).replace('T', ' ')}</td>
-						<td>{item.detail}</td>
-					</tr>
-				))}
-			</tbody>
-		</table>
-	)
-}
 
 export default function ScorecardEvidence() {
 	const { className, month, metrics } = useLoaderData<typeof loader>()
@@ -60,7 +33,7 @@ export default function ScorecardEvidence() {
 				<Link to={`/supplier/scorecard?month=${month}`}>← Scorecard</Link>
 			</p>
 			<h1>
-				Evidence: {className}, {month}
+				Evidence: {className}, {formatMonth(month)}
 			</h1>
 			<p className="muted">
 				Recomputed from your order events. A correction after a dispute changes the live figures only;
@@ -68,9 +41,12 @@ export default function ScorecardEvidence() {
 			</p>
 			{metrics.map((m) => (
 				<section key={m.key} aria-labelledby={`ev-${m.key}`}>
-					<h2 id={`ev-${m.key}`}>{DISPUTE_METRICS[m.key].label}</h2>
-					{m.numerator ? <Items items={m.numerator} caption="Counted (numerator)" /> : null}
-					<Items items={m.denominator} caption={m.numerator ? 'Out of (denominator)' : 'Measured orders'} />
+					<h2 id={`ev-${m.key}`}>{EVIDENCE_LABELS[m.key]}</h2>
+					<EvidenceTable
+						metric={m.key}
+						rows={m.rows}
+						orderHref={(row) => `/supplier/orders/${row.orderId}`}
+					/>
 				</section>
 			))}
 		</div>
