@@ -26,6 +26,21 @@ export type RoutingDecisionView = {
 
 export type RankingWeights = { price: number; speed: number; reliability: number; capacity: number }
 
+/** The ranking weights of a class policy as stored (weightPrice, …), for the table's headers. */
+export function weightsOfPolicy(policy: {
+	weightPrice: number
+	weightSpeed: number
+	weightReliability: number
+	weightCapacity: number
+}): RankingWeights {
+	return {
+		price: policy.weightPrice,
+		speed: policy.weightSpeed,
+		reliability: policy.weightReliability,
+		capacity: policy.weightCapacity,
+	}
+}
+
 export const EXCLUSION_RULE_LABELS: Record<string, string> = {
 	supplier_not_active: 'Supplier not active',
 	standing: 'Standing',

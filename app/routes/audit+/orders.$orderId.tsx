@@ -4,7 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { OffersTable } from '#app/components/orders/offers-table.tsx'
 import { OrderSummary } from '#app/components/orders/order-summary.tsx'
 import { OrderTimeline } from '#app/components/orders/order-timeline.tsx'
-import { RoutingDecisionTable } from '#app/components/orders/routing-decision-table.tsx'
+import { RoutingDecisionTable, weightsOfPolicy } from '#app/components/orders/routing-decision-table.tsx'
 import { formatUtc } from '#app/components/scorecards/metrics.ts'
 import { getOrderForBuyer } from '#app/models/order/order-page.server.ts'
 import { requireUserWithRole } from '#app/utils/auth.server.ts'
@@ -44,12 +44,7 @@ export default function AuditOrder() {
 				decisions={decisions}
 				chosenSupplierId={order.assignedSupplierId}
 				currency={order.currency}
-				weights={{
-					price: order.policy.weightPrice,
-					speed: order.policy.weightSpeed,
-					reliability: order.policy.weightReliability,
-					capacity: order.policy.weightCapacity,
-				}}
+				weights={weightsOfPolicy(order.policy)}
 			/>
 			<section aria-labelledby="offers-heading" className="card stack">
 				<h2 id="offers-heading">Offers</h2>

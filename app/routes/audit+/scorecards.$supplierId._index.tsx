@@ -127,30 +127,22 @@ export default function SupplierScorecards() {
 												</Link>
 											</td>
 										))}
-										<td className="num">
-											<Link
-												to={evidenceHref(r.orderClassId, 'cycleTime')}
-												aria-label={`Cycle median of ${r.className}: ${formatHours(r.metrics.cycleMedianMinutes)}, see the evidence`}
-											>
-												{formatHours(r.metrics.cycleMedianMinutes)}
-											</Link>
-										</td>
-										<td className="num">
-											<Link
-												to={evidenceHref(r.orderClassId, 'cycleTime')}
-												aria-label={`Cycle p90 of ${r.className}: ${formatHours(r.metrics.cycleP90Minutes)}, see the evidence`}
-											>
-												{formatHours(r.metrics.cycleP90Minutes)}
-											</Link>
-										</td>
-										<td className="num">
-											<Link
-												to={evidenceHref(r.orderClassId, 'changeAck')}
-												aria-label={`Change acknowledgement median of ${r.className}: ${formatHours(r.metrics.changeAckMedianMinutes)}, see the evidence`}
-											>
-												{formatHours(r.metrics.changeAckMedianMinutes)}
-											</Link>
-										</td>
+										{(
+											[
+												['Cycle median', 'cycleTime', r.metrics.cycleMedianMinutes],
+												['Cycle p90', 'cycleTime', r.metrics.cycleP90Minutes],
+												['Change acknowledgement median', 'changeAck', r.metrics.changeAckMedianMinutes],
+											] as const
+										).map(([label, metric, minutes]) => (
+											<td key={label} className="num">
+												<Link
+													to={evidenceHref(r.orderClassId, metric)}
+													aria-label={`${label} of ${r.className}: ${formatHours(minutes)}, see the evidence`}
+												>
+													{formatHours(minutes)}
+												</Link>
+											</td>
+										))}
 										<td>
 											{r.source === 'published' ? (
 												<Link

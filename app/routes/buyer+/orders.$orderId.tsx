@@ -7,7 +7,7 @@ import { OffersTable } from '#app/components/orders/offers-table.tsx'
 import { OrderSummary } from '#app/components/orders/order-summary.tsx'
 import { OrderTimeline } from '#app/components/orders/order-timeline.tsx'
 import { orderValue } from '#app/components/orders/orders-table.tsx'
-import { RoutingDecisionTable } from '#app/components/orders/routing-decision-table.tsx'
+import { RoutingDecisionTable, weightsOfPolicy } from '#app/components/orders/routing-decision-table.tsx'
 import { getOrderForBuyer } from '#app/models/order/order-page.server.ts'
 import { listActiveSupplierOptions } from '#app/models/order/ui-options.server.ts'
 import {
@@ -107,12 +107,7 @@ export default function BuyerOrder() {
 				decisions={decisions}
 				chosenSupplierId={order.assignedSupplierId}
 				currency={order.currency}
-				weights={{
-					price: order.policy.weightPrice,
-					speed: order.policy.weightSpeed,
-					reliability: order.policy.weightReliability,
-					capacity: order.policy.weightCapacity,
-				}}
+				weights={weightsOfPolicy(order.policy)}
 			/>
 			<section aria-labelledby="offers-heading" className="card stack">
 				<h2 id="offers-heading">Offers</h2>
