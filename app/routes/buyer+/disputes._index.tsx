@@ -161,8 +161,17 @@ function ResolveForm({
 			noValidate
 			aria-label={`Resolve dispute ${dispute.id}`}
 		>
-			<input type="hidden" {...register('disputeId')} value={dispute.id} />
-			<input type="hidden" {...register('expectedVersion')} value={dispute.version} />
+			{/* Fixed by the page: `value` only, no defaultValue from remix-hook-form (React refuses both). */}
+			<input
+				type="hidden"
+				{...register('disputeId', { disableProgressiveEnhancement: true })}
+				value={dispute.id}
+			/>
+			<input
+				type="hidden"
+				{...register('expectedVersion', { disableProgressiveEnhancement: true })}
+				value={dispute.version}
+			/>
 			<FormError
 				message={errors.root?.message ?? errors.disputeId?.message ?? errors.expectedVersion?.message}
 			/>

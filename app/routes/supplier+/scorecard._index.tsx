@@ -269,9 +269,18 @@ function DisputeForm({
 				noValidate
 				aria-label={`Dispute ${className}`}
 			>
-				<input type="hidden" {...register('intent')} value="dispute" />
-				<input type="hidden" {...register('orderClassId')} value={orderClassId} />
-				<input type="hidden" {...register('month')} value={month} />
+				{/* Fixed by the page: `value` only, no defaultValue from remix-hook-form (React refuses both). */}
+				<input
+					type="hidden"
+					{...register('intent', { disableProgressiveEnhancement: true })}
+					value="dispute"
+				/>
+				<input
+					type="hidden"
+					{...register('orderClassId', { disableProgressiveEnhancement: true })}
+					value={orderClassId}
+				/>
+				<input type="hidden" {...register('month', { disableProgressiveEnhancement: true })} value={month} />
 				<FormError message={errors.root?.message ?? errors.orderClassId?.message ?? errors.month?.message} />
 				<SelectField
 					label="Figure"
