@@ -5,7 +5,8 @@
 //    passes unknown keys through;
 //  - for each action where such a field would mean something, a valid form with them added
 //    through the real request handler: the stored rows show none of them.
-// Prototype pollution through field names is tests/routes/form-pollution.test.ts.
+// Prototype pollution through field names: tests/routes/form-pollution.test.ts proves the parser
+// refuses them; the last test here sends them to every action.
 import { randomUUID } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -18,7 +19,8 @@ import { TEST_PASSWORD } from '#tests/factories/users.ts'
 import { buildRequest, uniqueEmail } from '#tests/utils/route.ts'
 import { cookieHeaderFrom } from '#tests/utils/session.ts'
 import { createTestHandler, listAppRoutes, loadRouteModules } from './app-build.ts'
-import { createSecurityWorld, type SecurityWorld } from './world.ts'
+import { RULES } from './route-rules.ts'
+import { ACTORS, createSecurityWorld, snapshotDatabase, type SecurityWorld } from './world.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 
@@ -264,4 +266,35 @@ describe('added fields change nothing', () => {
 		)
 		expect(user).toMatchObject({ id: account!.id, role: 'supplier', supplierId: world.supplierA.id })
 	})
+})
+
+test('field names that reach Object.prototype are refused by every action, and change nothing', async () => {
+	const routes = await listAppRoutes()
+	const modules = await loadRouteModules(routes)
+	const polluting = {
+		'__proto__.polluted': 'yes',
+		'constructor.prototype.polluted': 'yes',
+		'rows[__proto__][polluted]': 'yes',
+	}
+	const answers: string[] = []
+	// A first read stores the scorecard policy's defaults: done before the snapshot.
+	expect(
+		(await handle(buildRequest('/admin/scorecard-policy', { cookie: world.cookies.admin }))).status,
+	).toBe(200)
+	const before = await snapshotDatabase()
+	for (const route of routes) {
+		// logout reads no body (see above).
+		if (!('action' in modules[route.id]!) || route.id === 'routes/_auth+/logout') continue
+		const rule = RULES[route.id]!
+		const target = { path: rule.path(world), bare: false }
+		const actor = ACTORS.find((a) => !rule.outcome(a, 'POST', target).refused)!
+		const response = await post(target.path, world.cookies[actor], polluting)
+		await response.body?.cancel()
+		answers.push(`${route.id} as ${actor}: ${response.status}`)
+	}
+	const after = await snapshotDatabase()
+	expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+	expect(answers.length).toBeGreaterThan(20)
+	expect(answers.filter((a) => !a.endsWith(': 400'))).toEqual([])
+	expect(Object.keys(before).filter((table) => before[table] !== after[table])).toEqual([])
 })
