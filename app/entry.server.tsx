@@ -9,6 +9,7 @@ import {
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { DATABASE_RETRY_AFTER_SECONDS } from '#app/server/database-outage.ts'
 import { init } from '#app/utils/env.server.ts'
 import { logError } from '#app/utils/log.server.ts'
 import { NonceProvider } from '#app/utils/nonce-provider.ts'
@@ -27,6 +28,8 @@ export default function handleRequest(
 	loadContext: LoadContext,
 ): ReturnType<HandleDocumentRequestFunction> {
 	const nonce = loadContext.cspNonce ?? ''
+	// Remix keeps only a route's own headers on an error page: a 503 (database unavailable) says when to retry.
+	if (responseStatusCode === 503) responseHeaders.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
 	const callback = isbot(request.headers.get('user-agent')) ? 'onAllReady' : 'onShellReady'
 	return new Promise((resolve, reject) => {
 		let didError = false
@@ -56,6 +59,13 @@ export default function handleRequest(
 		)
 		setTimeout(abort, streamTimeout + 1_000)
 	})
+}
+
+/** Single-fetch data requests: a 503 (database unavailable) says when to retry, as the page does. */
+export function handleDataRequest(response: Response) {
+	if (response.status === 503 && !response.headers.has('Retry-After'))
+		response.headers.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
+	return response
 }
 
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {

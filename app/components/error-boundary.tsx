@@ -22,6 +22,17 @@ const DEFAULT_STATUS_HANDLERS: Record<number, StatusHandler> = {
 			<p>There is nothing here, or it is not yours to see.</p>
 		</>
 	),
+	// Thrown by the HTTP front when the database cannot be reached (app/server/database-outage.ts).
+	503: () => (
+		<>
+			<h1>The database is unavailable</h1>
+			<p>
+				Procura cannot reach its database at the moment. Try again in a moment; this page works again as soon as
+				the database is back.
+			</p>
+			<p>If you were saving something, check whether it was saved before you send it again.</p>
+		</>
+	),
 }
 
 /**

@@ -4,6 +4,7 @@ import { createRequestHandler } from '@remix-run/express'
 import { type ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { contentSecurityPolicy, isCrossSiteRequest } from '#app/utils/request-guards.ts'
+import { mapDatabaseOutagesTo503 } from './database-outage.ts'
 
 declare module '@remix-run/node' {
 	// What every loader and action receives as `context` from this HTTP front.
@@ -67,7 +68,11 @@ export function createHttpApp({ mode, build, clientDir, devMiddleware }: HttpApp
 			next()
 		},
 		createRequestHandler({
-			build,
+			// A database outage answers 503 with Retry-After, not 500: see database-outage.ts.
+			build:
+				typeof build === 'function'
+					? async () => mapDatabaseOutagesTo503(await build())
+					: mapDatabaseOutagesTo503(build),
 			mode,
 			getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? null }),
 		}),
