@@ -141,7 +141,12 @@ describe('added fields change nothing', () => {
 		const rows = await getDb()
 			.select()
 			.from(scorecardDisputes)
-			.where(eq(scorecardDisputes.orderClassId, world.cls.id))
+			.where(
+				and(
+					eq(scorecardDisputes.orderClassId, world.cls.id),
+					eq(scorecardDisputes.comment, 'Our response rate is higher than this'),
+				),
+			)
 		expect(rows).toEqual([
 			expect.objectContaining({
 				supplierId: world.supplierA.id,

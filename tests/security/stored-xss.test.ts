@@ -1,5 +1,5 @@
 // Stored input is text on every page: supplier B's name, its colleague's name, the order's
-// description, the contract's title, the category's and the class's names all carry markup
+// description, the contract's title, the dispute's comment, the category's and the class's names carry markup
 // (world.ts), and every HTML page any caller may see, rendered through the real route components
 // and entry.server, shows it escaped. The data Remix streams into the page inside <script>
 // elements is covered too: a name holding `</script>` must not end them.
@@ -27,13 +27,15 @@ const ESCAPED = ['&lt;img src=x onerror=alert(1)&gt;', '&lt;script&gt;alert(2)&l
 
 /**
  * Pages that must show the stored markup (escaped), so the test cannot pass by showing nothing:
- * where B's name, the order's description, the contract's title or the colleague's name appear.
+ * where B's name, the order's description, the contract's title, the dispute's comment or the colleague's name appear.
  */
 const MUST_SHOW = [
 	'routes/admin+/users._index',
+	'routes/audit+/disputes',
 	'routes/audit+/orders.$orderId',
 	'routes/audit+/scorecards.$supplierId._index',
 	'routes/buyer+/contracts.$contractId',
+	'routes/buyer+/disputes._index',
 	'routes/buyer+/orders.$orderId',
 	'routes/buyer+/orders._index',
 	'routes/buyer+/suppliers.$supplierId',

@@ -4,6 +4,7 @@
 // so the same world proves both the scoping and the escaping.
 import { desc, eq, sql } from 'drizzle-orm'
 import { placeOrder } from '#app/models/order/place-order.server.ts'
+import { raiseDispute } from '#app/models/scorecard/disputes.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { categories, orderClasses, orderOffers, outboxEmails } from '#db/schema/index.ts'
 import { buildTerm, insertContract, referenceIds } from '#tests/factories/contracts.ts'
@@ -78,6 +79,17 @@ export async function createSecurityWorld() {
 		.where(eq(orderOffers.orderId, placed.orderId))
 	if (offer?.supplierId !== supplierB.supplier.id) throw new Error('The world order was not offered to B')
 
+	// An open dispute, so the dispute pages render their forms (buyer) and lists (everyone).
+	const month = new Date().toISOString().slice(0, 7)
+	await raiseDispute(db, {
+		actor: supplierB.user,
+		supplierId: supplierB.supplier.id,
+		orderClassId: cls.id,
+		month,
+		metric: 'responseRate',
+		comment: `Dispute ${XSS_PAYLOAD}`,
+	})
+
 	const reference = await referenceIds(db)
 	const contract = await insertContract(db, {
 		supplierId: supplierB.supplier.id,
@@ -131,7 +143,7 @@ export async function createSecurityWorld() {
 		contract,
 		contractVersionId: contract.versionIds[0]!,
 		emailId: email.id,
-		month: new Date().toISOString().slice(0, 7),
+		month,
 		userIds,
 		cookies,
 	}
