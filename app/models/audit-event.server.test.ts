@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { eq, max, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { computeAuditHash, GENESIS_HASH } from '#app/domain/audit/audit-chain.ts'
+import { chainHash, computeAuditHash, contentDigestOf, GENESIS_HASH } from '#app/domain/audit/audit-chain.ts'
+import { chainedEvents } from '#tests/utils/audit.ts'
 import { getDb, type Executor, type Transaction } from '#app/utils/db.server.ts'
 import { createDatabase, type Database } from '#db/client.ts'
 import { auditEvents } from '#db/schema/index.ts'
@@ -35,12 +36,13 @@ function eventsFor(entityId: string, count: number) {
 	return Array.from({ length: count }, () => eventFor(entityId))
 }
 
-function recordAll(db: Database, events: NewAuditEvent[]) {
-	return db.transaction(async (tx) => {
-		const recorded: { seq: number; hash: string }[] = []
+async function recordAll(db: Database, events: NewAuditEvent[]) {
+	const digests = await db.transaction(async (tx) => {
+		const recorded: string[] = []
 		for (const event of events) recorded.push(await recordAuditEvent(tx, event))
 		return recorded
 	})
+	return chainedEvents(db, digests)
 }
 
 async function nextSeq(db: Executor) {
@@ -143,15 +145,14 @@ describe('on the shared chain', () => {
 	test('an event recorded in a transaction that rolls back leaves no trace', async () => {
 		const fromSeq = await nextSeq(db)
 		const entityId = randomUUID()
-		let seqInRolledBack: number | undefined
 		await expect(
 			db.transaction(async (tx) => {
-				seqInRolledBack = (await recordAuditEvent(tx, eventFor(entityId))).seq
+				await recordAuditEvent(tx, eventFor(entityId))
 				throw new Error('the change itself failed')
 			}),
 		).rejects.toThrow('the change itself failed')
 
-		expect(seqInRolledBack).toBe(fromSeq)
+		// The chain gives out positions at commit only, so a rollback leaves no gap either.
 		expect(await listAuditEvents(db, { entityId, limit: 10, offset: 0 })).toEqual({ events: [], total: 0 })
 		const [next] = await recordAll(db, [eventFor(randomUUID())])
 		expect(next!.seq).toBe(fromSeq)
@@ -170,21 +171,23 @@ describe('on the shared chain', () => {
 		const perWriter = 3
 		const seqsByWriter = await Promise.all(
 			Array.from({ length: 20 }, (_, writer) =>
-				db.transaction(async (tx) => {
-					const seqs: number[] = []
-					for (let i = 0; i < perWriter; i++) {
-						// Stagger the writers so they really contend for the chain head.
-						await tx.execute(sql`select pg_sleep(${((writer + i) % 4) / 1000})`)
-						seqs.push((await recordAuditEvent(tx, eventFor(`writer-${writer}-${i}`))).seq)
-					}
-					return seqs
-				}),
+				db
+					.transaction(async (tx) => {
+						const digests: string[] = []
+						for (let i = 0; i < perWriter; i++) {
+							// Stagger the writers so they really contend for the chain head.
+							await tx.execute(sql`select pg_sleep(${((writer + i) % 4) / 1000})`)
+							digests.push(await recordAuditEvent(tx, eventFor(`writer-${writer}-${i}`)))
+						}
+						return digests
+					})
+					.then(async (digests) => (await chainedEvents(db, digests)).map((e) => e.seq)),
 			),
 		)
 
 		const all = seqsByWriter.flat().sort((a, b) => a - b)
 		expect(all).toEqual(Array.from({ length: 20 * perWriter }, (_, i) => fromSeq + i))
-		// The lock is held until commit, so one transaction's events sit together.
+		// Chained at commit under the lock, one transaction's events sit together.
 		for (const seqs of seqsByWriter) expect(seqs).toEqual([seqs[0], seqs[0]! + 1, seqs[0]! + 2])
 		expect(await verifyAuditChain(db, { fromSeq, batchSize: 7 })).toEqual({
 			ok: true,
@@ -244,7 +247,11 @@ describe('on the shared chain', () => {
 		await asTamperer(db, (tx) =>
 			tx
 				.update(auditEvents)
-				.set({ actorRole: forged.actorRole, hash: computeAuditHash(forged.prevHash, forged) })
+				.set({
+					actorRole: forged.actorRole,
+					contentDigest: contentDigestOf(forged),
+					hash: chainHash(forged.prevHash, forged.seq, contentDigestOf(forged)),
+				})
 				.where(eq(auditEvents.seq, original.seq)),
 		)
 		try {
@@ -258,7 +265,7 @@ describe('on the shared chain', () => {
 			await asTamperer(db, (tx) =>
 				tx
 					.update(auditEvents)
-					.set({ actorRole: original.actorRole, hash: original.hash })
+					.set({ actorRole: original.actorRole, contentDigest: original.contentDigest, hash: original.hash })
 					.where(eq(auditEvents.seq, original.seq)),
 			)
 		}
@@ -288,6 +295,52 @@ describe('on the shared chain', () => {
 			await db.insert(auditEvents).values(original)
 		}
 		expect(await verifyAuditChain(db, { fromSeq })).toEqual({ ok: true, checked: 3 })
+	})
+})
+
+describe('a trail begun before the chain moved to commit', () => {
+	let db: Database
+	let ownDatabase: Awaited<ReturnType<typeof createTestDatabase>>
+
+	beforeAll(async () => {
+		ownDatabase = await createTestDatabase(`w${process.env.VITEST_POOL_ID ?? '0'}_audit_legacy`)
+		db = createDatabase(ownDatabase.url, { max: 2 })
+	})
+
+	afterAll(async () => {
+		await db?.$client.end({ timeout: 5 })
+		await ownDatabase?.drop()
+	})
+
+	test('events hashed by the first scheme and events chained at commit verify as one chain', async () => {
+		// Two events as the application wrote them before: seq and hash of its own, no digest.
+		let prevHash = GENESIS_HASH
+		for (const seq of [1, 2]) {
+			const event = eventFor(randomUUID())
+			const content = {
+				...event,
+				seq,
+				occurredAt: new Date(),
+				supplierId: null,
+				before: event.before ?? null,
+				after: event.after ?? null,
+			}
+			const hash = computeAuditHash(prevHash, content)
+			await db.insert(auditEvents).values({ ...content, prevHash, hash })
+			prevHash = hash
+		}
+		const entityId = randomUUID()
+		const recorded = await recordAll(db, eventsFor(entityId, 2))
+		expect(recorded.map((r) => r.seq)).toEqual([3, 4])
+		expect((await storedEvent(db, entityId, 3)).prevHash).toBe(prevHash)
+		expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 4 })
+	})
+
+	test('the chaining update is the only one the trail accepts', async () => {
+		const refused = db.update(auditEvents).set({ actorRole: 'admin' }).where(eq(auditEvents.seq, 3))
+		await expect(refused).rejects.toMatchObject({ cause: { message: expect.stringMatching(/append-only/) } })
+		const relinked = db.update(auditEvents).set({ seq: 99 }).where(eq(auditEvents.seq, 4))
+		await expect(relinked).rejects.toMatchObject({ cause: { message: expect.stringMatching(/append-only/) } })
 	})
 })
 

@@ -4,7 +4,7 @@ import {
 	type ChainAnchor,
 	type ChainedAuditEvent,
 	type ChainVerification,
-	computeAuditHash,
+	contentDigestOf,
 	GENESIS_HASH,
 	verifyChain,
 } from '#app/domain/audit/audit-chain.ts'
@@ -12,9 +12,6 @@ import { normalizeJson } from '#app/domain/audit/canonical-json.ts'
 import { type Executor, type Transaction } from '#app/utils/db.server.ts'
 import { insertRows } from '#app/utils/prepared-statements.server.ts'
 import { auditEvents } from '#db/schema/index.ts'
-
-// Key of the transaction-scoped advisory lock that serialises appends to the chain ("audit" in ASCII).
-const AUDIT_CHAIN_LOCK_KEY = 0x61_75_64_69_74
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -31,50 +28,31 @@ export type NewAuditEvent = {
 }
 
 /**
- * Appends one event to the audit chain inside the caller's transaction, so the change
- * and its record commit or roll back together. Concurrent callers queue on an advisory
- * lock held until their transaction ends, which keeps seq gapless and the chain linear.
- * before/after must be JSON-able (see canonicalJson); Dates in them are stored as ISO strings.
+ * Appends one event to the audit trail inside the caller's transaction, so the change
+ * and its record commit or roll back together. The database links it into the chain
+ * at commit (see recordAuditEvents); the returned content digest finds it afterwards. before/after must be JSON-able (see
+ * canonicalJson); Dates in them are stored as ISO strings.
  */
-export async function recordAuditEvent(
-	tx: Transaction,
-	event: NewAuditEvent,
-): Promise<{ seq: number; hash: string }> {
-	const [recorded] = await recordAuditEvents(tx, [event])
-	return recorded!
+export async function recordAuditEvent(tx: Transaction, event: NewAuditEvent): Promise<string> {
+	const [digest] = await recordAuditEvents(tx, [event])
+	return digest!
 }
 
 /**
- * Appends several events in order with one lock, one read of the chain's head
- * and one insert: a change that records many events (an order placed and
- * routed) holds the chain lock for one round trip instead of three per event.
+ * Appends several events, in order, with one insert. Each row carries the sha256 of
+ * its content; its seq, prev_hash and hash are given by a deferred trigger when the
+ * transaction commits (the audit-chain-at-commit migration), under the chain lock,
+ * so concurrent writers queue only for the commit itself, never for a round trip
+ * to this process. The transaction must be read committed (the trigger checks).
+ * Returns the events' content digests, by which they can be found once committed.
  */
 export async function recordAuditEvents(
 	tx: Transaction,
 	events: readonly NewAuditEvent[],
-): Promise<{ seq: number; hash: string }[]> {
+): Promise<string[]> {
 	if (events.length === 0) return []
-	const [session] = await tx.execute<{ isolation: string }>(
-		sql`select current_setting('transaction_isolation') as isolation from pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY}::bigint)`,
-	)
-	// Above read committed the snapshot predates the lock, so the last row read below
-	// could be stale and the insert would collide with a concurrent writer's seq.
-	if (session?.isolation !== 'read committed') {
-		throw new Error(`recordAuditEvent needs a read committed transaction, not ${session?.isolation}`)
-	}
-	// A separate statement on purpose: its snapshot is taken after the lock was granted,
-	// so it sees the row the previous lock holder committed.
-	const [last] = await tx
-		.select({ seq: auditEvents.seq, hash: auditEvents.hash })
-		.from(auditEvents)
-		.orderBy(desc(auditEvents.seq))
-		.limit(1)
-
-	let prevHash = last?.hash ?? GENESIS_HASH
-	let seq = last?.seq ?? 0
 	const rows = events.map((event) => {
 		const content = {
-			seq: ++seq,
 			occurredAt: event.occurredAt ?? new Date(),
 			actorUserId: normalizeUuid(event.actorUserId, 'actorUserId'),
 			actorRole: event.actorRole,
@@ -87,12 +65,10 @@ export async function recordAuditEvents(
 			before: normalizeJson(event.before ?? null),
 			after: normalizeJson(event.after ?? null),
 		}
-		const row = { ...content, prevHash, hash: computeAuditHash(prevHash, content) }
-		prevHash = row.hash
-		return row
+		return { ...content, contentDigest: contentDigestOf(content) }
 	})
 	await insertRows(tx, auditEvents, rows)
-	return rows.map((r) => ({ seq: r.seq, hash: r.hash }))
+	return rows.map((r) => r.contentDigest)
 }
 
 /**
@@ -197,6 +173,7 @@ const eventColumns = {
 	after: sql<string | null>`${auditEvents.after}::text`,
 	prevHash: auditEvents.prevHash,
 	hash: auditEvents.hash,
+	contentDigest: auditEvents.contentDigest,
 }
 
 function toChainedEvent(

@@ -1,14 +1,21 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import { bigint, index, jsonb, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
 /**
  * Append-only, hash-chained record of every state change. The database refuses
  * UPDATE, DELETE and TRUNCATE on this table (see the audit-trail-guards migration).
  */
+/** Gives each event a negative placeholder seq until the database chains it at commit. */
+export const auditPendingSeq = pgSequence('audit_pending_seq')
+
 export const auditEvents = pgTable(
 	'audit_events',
 	{
-		// Position in the chain: gapless, assigned under the chain lock.
-		seq: bigint({ mode: 'number' }).primaryKey(),
+		// Position in the chain: gapless, assigned at commit under the chain lock (see the
+		// audit-chain-at-commit migration); negative only inside the writing transaction.
+		seq: bigint({ mode: 'number' })
+			.primaryKey()
+			.default(sql`-nextval('audit_pending_seq')`),
 		occurredAt: timestamp({ withTimezone: true }).notNull(),
 		actorUserId: uuid(),
 		actorRole: text(),
@@ -18,8 +25,14 @@ export const auditEvents = pgTable(
 		supplierId: uuid(),
 		before: jsonb(),
 		after: jsonb(),
-		prevHash: text().notNull(),
-		hash: text().notNull().unique(),
+		// sha256 of the canonical content without seq, computed by the writer; null on events
+		// chained by the first scheme (app/domain/audit/audit-chain.ts tells the two apart).
+		contentDigest: text(),
+		prevHash: text().notNull().default(''),
+		hash: text()
+			.notNull()
+			.unique()
+			.default(sql`'pending:' || gen_random_uuid()`),
 	},
 	(t) => [
 		index('audit_events_entity_idx').on(t.entityType, t.entityId),

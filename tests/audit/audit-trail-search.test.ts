@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type NewAuditEvent, recordAuditEvents } from '#app/models/audit-event.server.ts'
+import { chainedEvents } from '#tests/utils/audit.ts'
 import {
 	checkAuditChain,
 	getAuditTrailSearch,
@@ -29,7 +30,7 @@ function event(entityId: string, overrides: Partial<NewAuditEvent> = {}): NewAud
 }
 
 async function record(db: Database, events: NewAuditEvent[]) {
-	return db.transaction((tx) => recordAuditEvents(tx, events))
+	return chainedEvents(db, await db.transaction((tx) => recordAuditEvents(tx, events)))
 }
 
 async function collect(rows: AsyncIterable<AuditTrailRow>) {

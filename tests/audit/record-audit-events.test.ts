@@ -7,6 +7,7 @@ import {
 	verifyAuditChain,
 } from '#app/models/audit-event.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import { chainedEvents } from '#tests/utils/audit.ts'
 
 test('a batch of events lands in order with consecutive seqs and a chain that verifies', async () => {
 	const db = getDb()
@@ -19,8 +20,14 @@ test('a batch of events lands in order with consecutive seqs and a chain that ve
 		entityId,
 		after: { n },
 	})
-	const [before] = await db.transaction((tx) => Promise.all([recordAuditEvent(tx, event(0))]))
-	const batch = await db.transaction((tx) => recordAuditEvents(tx, [1, 2, 3, 4].map(event)))
+	const [before] = await chainedEvents(
+		db,
+		await db.transaction((tx) => Promise.all([recordAuditEvent(tx, event(0))])),
+	)
+	const batch = await chainedEvents(
+		db,
+		await db.transaction((tx) => recordAuditEvents(tx, [1, 2, 3, 4].map(event))),
+	)
 	expect(batch.map((r) => r.seq)).toEqual([1, 2, 3, 4].map((i) => before!.seq + i))
 	expect(await db.transaction((tx) => recordAuditEvents(tx, []))).toEqual([])
 

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import {
 	type AuditEventContent,
+	chainHash,
 	type ChainedAuditEvent,
 	computeAuditHash,
+	contentDigestOf,
 	GENESIS_HASH,
 	verifyChain,
 } from './audit-chain.ts'
@@ -169,5 +171,54 @@ describe('verifyChain', () => {
 			brokenAtSeq: 2,
 			reason: 'prev_hash_mismatch',
 		})
+	})
+})
+
+describe('events chained at commit (content digest scheme)', () => {
+	/** What the database does at commit: seq and link from the head, the digest from the writer. */
+	function chainAtCommit(length: number, prevHash = GENESIS_HASH, firstSeq = 1): ChainedAuditEvent[] {
+		const events: ChainedAuditEvent[] = []
+		for (let seq = firstSeq; seq < firstSeq + length; seq++) {
+			const { seq: _ignored, ...body } = content(seq)
+			const contentDigest = contentDigestOf(body)
+			const hash = chainHash(prevHash, seq, contentDigest)
+			events.push({ ...content(seq), prevHash, hash, contentDigest })
+			prevHash = hash
+		}
+		return events
+	}
+
+	test('the link is sha256 hex of "prevHash:seq:digest" and the digest leaves seq out', () => {
+		const digest = contentDigestOf(content(1))
+		const elsewhere: AuditEventContent = { ...content(1), seq: 99 }
+		expect(digest).toBe(contentDigestOf(elsewhere))
+		expect(chainHash('ab', 7, digest)).toBe(
+			createHash('sha256').update(`ab:7:${digest}`, 'utf8').digest('hex'),
+		)
+	})
+
+	test('a chain continued under the new scheme after old events verifies end to end', () => {
+		const old = buildChain(3)
+		const fresh = chainAtCommit(3, old.at(-1)!.hash, 4)
+		expect(verifyChain([...old, ...fresh])).toEqual({ ok: true, checked: 6 })
+	})
+
+	test('altered content, a forged digest or a dropped digest are each a hash mismatch', () => {
+		const chain = chainAtCommit(3)
+		const altered = chain.map((e, i) => (i === 1 ? { ...e, after: { name: 'Forged' } } : e))
+		expect(verifyChain(altered)).toMatchObject({ ok: false, brokenAtSeq: 2, reason: 'hash_mismatch' })
+		// The stored digest is not trusted: verification recomputes it from the content.
+		const forged = chain.map((e, i) =>
+			i === 1
+				? {
+						...e,
+						after: { name: 'Forged' },
+						contentDigest: contentDigestOf({ ...e, after: { name: 'Forged' } }),
+					}
+				: e,
+		)
+		expect(verifyChain(forged)).toMatchObject({ ok: false, brokenAtSeq: 2, reason: 'hash_mismatch' })
+		const dropped = chain.map((e, i) => (i === 2 ? { ...e, contentDigest: null } : e))
+		expect(verifyChain(dropped)).toMatchObject({ ok: false, brokenAtSeq: 3, reason: 'hash_mismatch' })
 	})
 })

@@ -18,7 +18,17 @@ export type AuditEventContent = {
 	after: unknown
 }
 
-export type ChainedAuditEvent = AuditEventContent & { prevHash: string; hash: string }
+/**
+ * `contentDigest` null: an event chained by the first scheme (computeAuditHash over
+ * prevHash and the content with its seq). Otherwise the event was chained by the
+ * database at commit (chainHash over prevHash, seq and the digest of its content),
+ * and the stored digest is only a convenience: verification recomputes it.
+ */
+export type ChainedAuditEvent = AuditEventContent & {
+	prevHash: string
+	hash: string
+	contentDigest?: string | null
+}
 
 /** Where a (part of the) chain is expected to start: the first seq and the hash it links to. */
 export type ChainAnchor = { expectedFirstSeq: number; expectedPrevHash: string }
@@ -57,6 +67,41 @@ export function computeAuditHash(prevHash: string, event: AuditEventContent): st
 }
 
 /**
+ * sha256 (hex) of the canonical JSON of an event's content without its seq: what a
+ * writer can know before the chain position is given out, at commit.
+ */
+export function contentDigestOf(event: Omit<AuditEventContent, 'seq'>): string {
+	const content = canonicalJson({
+		occurredAt: event.occurredAt.toISOString(),
+		actorUserId: event.actorUserId,
+		actorRole: event.actorRole,
+		action: event.action,
+		entityType: event.entityType,
+		entityId: event.entityId,
+		supplierId: event.supplierId,
+		before: event.before ?? null,
+		after: event.after ?? null,
+	})
+	return createHash('sha256').update(content, 'utf8').digest('hex')
+}
+
+/**
+ * The link the database computes when it chains an event at commit
+ * (audit_events_chain_at_commit in the migrations): sha256 (hex) of
+ * "prevHash:seq:contentDigest". Both sides must hash the same ASCII bytes.
+ */
+export function chainHash(prevHash: string, seq: number, contentDigest: string): string {
+	return createHash('sha256').update(`${prevHash}:${seq}:${contentDigest}`, 'utf8').digest('hex')
+}
+
+/** The hash an event should carry, by the scheme it was chained with. */
+export function expectedHashOf(event: ChainedAuditEvent): string {
+	return event.contentDigest == null
+		? computeAuditHash(event.prevHash, event)
+		: chainHash(event.prevHash, event.seq, contentDigestOf(event))
+}
+
+/**
  * Checks that events (expected in seq order) form an unbroken chain from the anchor:
  * consecutive seqs, each linking to the previous hash, each hash matching its content.
  * Stops at the first break. Feed a long chain in batches by passing the last verified
@@ -87,6 +132,6 @@ function findBreak(
 	if (event.seq > expectedSeq) return 'seq_gap'
 	if (event.seq < expectedSeq) return 'seq_out_of_order'
 	if (event.prevHash !== expectedPrevHash) return 'prev_hash_mismatch'
-	if (computeAuditHash(event.prevHash, event) !== event.hash) return 'hash_mismatch'
+	if (expectedHashOf(event) !== event.hash) return 'hash_mismatch'
 	return null
 }
