@@ -35,7 +35,8 @@ export async function parseSubmission<S extends z.ZodType<FieldValues, FieldValu
 	}
 	// remix-hook-form turns dotted names into nested objects; a name such as
 	// `__proto__.x` would then write to Object.prototype for the whole process.
-	if ([...formData.keys()].some(isDangerousFieldName))
+	const names = [...formData.keys()]
+	if (names.some(isDangerousFieldName) || !isNestableFieldSet(names))
 		return { success: false, errors: UNREADABLE, values: {} }
 	const resolver = zodResolver(schema as z.ZodType<FieldValues, FieldValues>)
 	const result = await getValidatedFormData<FieldValues>(formData, resolver, true)
@@ -49,6 +50,54 @@ const DANGEROUS_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor'])
 /** True for a form field name that would reach an object's prototype when expanded into nested values. */
 export function isDangerousFieldName(name: string) {
 	return name.split(/[.[\]]/).some((segment) => DANGEROUS_SEGMENTS.has(segment))
+}
+
+/**
+ * The highest array index a field name may use (`terms.99.note`). No form has that many
+ * rows; remix-hook-form would make an index of a million a sparse array that long, and
+ * validating it blocks the server for minutes.
+ */
+export const MAX_FIELD_INDEX = 99
+
+type NodeKind = 'value' | 'list' | 'object'
+
+/**
+ * True when the names describe one nested value as remix-hook-form builds it from
+ * `rows.0.name` and `regions[]`: no name is both a value and a container (`a` and
+ * `a.b`), no container both a list and an object (`a.0` and `a.b`, or a top-level
+ * `0`), and indexes stay at most MAX_FIELD_INDEX. remix-hook-form throws a TypeError
+ * on the first two, which would answer 500.
+ */
+export function isNestableFieldSet(names: Iterable<string>): boolean {
+	const kinds = new Map<string, NodeKind>([['', 'object']])
+	const mark = (path: string, kind: NodeKind) => {
+		const seen = kinds.get(path)
+		kinds.set(path, kind)
+		return seen === undefined || seen === kind
+	}
+	// The container at `path` holds `key`: a list when the key is an index.
+	const hold = (path: string, key: string) => {
+		const isIndex = /^\d+$/.test(key)
+		if (isIndex && Number(key) > MAX_FIELD_INDEX) return false
+		return mark(path, isIndex ? 'list' : 'object')
+	}
+	for (const name of new Set(names)) {
+		const parts = name.split('.')
+		const last = parts.pop()!
+		let path = ''
+		for (const part of parts) {
+			if (!hold(path, part)) return false
+			path = `${path}.${part}`
+		}
+		// `regions[]` and `regions[3]` push onto the list `regions`.
+		const pushed = /^(.*)\[(\d*)\]$/.exec(last)
+		if (pushed) {
+			const [, key, index] = pushed as unknown as [string, string, string]
+			if (Number(index || 0) > MAX_FIELD_INDEX) return false
+			if (!hold(path, key) || !mark(`${path}.${key}`, 'list')) return false
+		} else if (!hold(path, last) || !mark(`${path}.${last}`, 'value')) return false
+	}
+	return true
 }
 
 /** Picks the fields that may be sent back to refill a form (never passwords). */
