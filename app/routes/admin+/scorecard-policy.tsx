@@ -144,6 +144,20 @@ function PolicyForm({ sent }: { sent?: { errors: unknown; values: unknown } }) {
 	})
 	const errors = formState.errors
 	const msg = (name: string) => (get(errors, name) as { message?: string } | undefined)?.message
+	// What the checkboxes show before any script runs. remix-hook-form only fills in strings and
+	// booleans, and a failed save sends back what the browser posted: "on", or one class key
+	// alone rather than a list — which it made a defaultValue next to the box's own value.
+	const shown = (sent?.values as object | undefined) ?? defaults
+	const ticked = (name: string, option?: string) => {
+		const value: unknown = get(shown, name)
+		if (option === undefined) return value === true || value === 'true' || value === 'on'
+		return Array.isArray(value) ? value.includes(option) : value === option
+	}
+	const checkbox = (name: string, option?: string) => ({
+		...register(name as never, { disableProgressiveEnhancement: true }),
+		...(option === undefined ? {} : { value: option }),
+		defaultChecked: ticked(name, option),
+	})
 	return (
 		<Form method="post" className="form" onSubmit={handleSubmit} noValidate aria-label="Scorecard policy">
 			<input type="hidden" {...register('expectedVersion' as never)} />
@@ -193,16 +207,13 @@ function PolicyForm({ sent }: { sent?: { errors: unknown; values: unknown } }) {
 								<CheckboxField
 									key={c.key}
 									label={c.name}
-									inputProps={{
-										...register(`standings.${i}.consequences.excludedClassKeys` as never),
-										value: c.key,
-									}}
+									inputProps={checkbox(`standings.${i}.consequences.excludedClassKeys`, c.key)}
 								/>
 							))}
 						</fieldset>
 						<CheckboxField
 							label="Flag in routing"
-							inputProps={register(`standings.${i}.consequences.flagInRouting` as never)}
+							inputProps={checkbox(`standings.${i}.consequences.flagInRouting`)}
 						/>
 						<Field
 							label={`Standing ${i + 1} review orders above (major units)`}
