@@ -21,6 +21,21 @@ export function databaseUnavailableResponse() {
 	})
 }
 
+// Request ids already logged. Remix hands each loader its own copy of the Request, so the id (set
+// by the HTTP front) is what ties the loaders of one page together; the oldest are forgotten.
+const loggedRequestIds = new Set<string>()
+const LOGGED_IDS_KEPT = 1_000
+
+function isFirstFailureOf(request: Request) {
+	const id = request.headers.get('x-request-id')
+	if (!id) return true
+	if (loggedRequestIds.has(id)) return false
+	loggedRequestIds.add(id)
+	if (loggedRequestIds.size > LOGGED_IDS_KEPT)
+		loggedRequestIds.delete(loggedRequestIds.values().next().value!)
+	return true
+}
+
 function rethrowOutagesAs503<A extends LoaderFunctionArgs | ActionFunctionArgs, R>(
 	fn: (args: A) => R,
 	routeId: string,
@@ -30,14 +45,16 @@ function rethrowOutagesAs503<A extends LoaderFunctionArgs | ActionFunctionArgs, 
 			return (await fn(args)) as R
 		} catch (error) {
 			if (!isDatabaseUnavailableError(error)) throw error
-			logEvent('request.database_unavailable', {
-				level: 'warn',
-				requestId: args.request.headers.get('x-request-id'),
-				method: args.request.method,
-				path: new URL(args.request.url).pathname,
-				routeId,
-				code: databaseErrorCode(error),
-			})
+			// The loaders of one page (root, layout, leaf) share the request and all fail: log it once.
+			if (isFirstFailureOf(args.request))
+				logEvent('request.database_unavailable', {
+					level: 'warn',
+					requestId: args.request.headers.get('x-request-id'),
+					method: args.request.method,
+					path: new URL(args.request.url).pathname,
+					routeId,
+					code: databaseErrorCode(error),
+				})
 			throw databaseUnavailableResponse()
 		}
 	}

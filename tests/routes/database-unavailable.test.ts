@@ -103,16 +103,21 @@ describe('while the database is unreachable', () => {
 
 	test('each refused request is logged once as database_unavailable with its path, not as a failure', async () => {
 		const log = vi.mocked(console.log)
+		// A page whose root, layout and page loaders all need the database.
+		await requests['a page (document request)']()
 		await requests['a resource route (CSV)']()
 		const lines = log.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>)
-		expect(lines).toContainEqual(
+		const refused = lines.filter((l) => l.event === 'request.database_unavailable')
+		expect(refused).toEqual([
+			expect.objectContaining({ level: 'warn', method: 'GET', path: '/buyer/orders', code: 'ECONNREFUSED' }),
 			expect.objectContaining({
-				event: 'request.database_unavailable',
 				level: 'warn',
+				method: 'GET',
 				path: '/audit/audit-trail.csv',
 				code: 'ECONNREFUSED',
 			}),
-		)
+		])
+		expect(new Set(refused.map((l) => l.requestId)).size).toBe(2)
 		expect(lines.filter((l) => l.event === 'request.failed')).toEqual([])
 	})
 
