@@ -12,6 +12,24 @@ declare module '@remix-run/node' {
 // Remix's plugin must stay out of vitest runs (remix-run/remix#9871).
 const isVitest = process.env.VITEST === 'true'
 
+// Process-level fault tests (tests/faults): they start the production server as child processes,
+// kill it, and stop the PostgreSQL at TEST_DATABASE_URL for seconds at a time. So they exist only
+// when TEST_DATABASE_URL names a server they may stop (.ci/run: `npm run test:faults`), run one
+// file at a time, and run after every other project, never beside tests that use that server.
+const faultsProject = {
+	test: {
+		name: 'faults',
+		environment: 'node',
+		include: ['tests/faults/**/*.test.ts'],
+		globalSetup: ['./tests/faults/global-setup.ts'],
+		setupFiles: ['./tests/setup/setup-test-env.ts'],
+		fileParallelism: false,
+		sequence: { groupOrder: 1 },
+		testTimeout: 240_000,
+		hookTimeout: 240_000,
+	},
+}
+
 export default defineConfig({
 	build: { target: 'es2022', sourcemap: false },
 	server: { port: 3000 },
@@ -32,13 +50,14 @@ export default defineConfig({
 					name: 'integration',
 					environment: 'node',
 					include: ['app/**/*.server.test.ts', 'tests/**/*.test.{ts,tsx}'],
-					exclude: ['tests/e2e/**', 'node_modules/**'],
+					exclude: ['tests/e2e/**', 'tests/faults/**', 'node_modules/**'],
 					globalSetup: ['./tests/setup/global-setup.ts'],
 					setupFiles: ['./tests/setup/db-setup.ts', './tests/setup/setup-test-env.ts'],
 					testTimeout: 30_000,
 					hookTimeout: 60_000,
 				},
 			},
+			...(process.env.TEST_DATABASE_URL ? [faultsProject] : []),
 		],
 	},
 })

@@ -5,9 +5,8 @@
  * Flags: --dev (Vite dev server), --reset-database (drop and recreate first;
  * used by the e2e run on its own embedded data directory).
  */
-import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { type ServerBuild } from '@remix-run/node'
@@ -17,6 +16,7 @@ import { resetDatabase } from '#db/reset.ts'
 import { DEMO_LOGINS, DEMO_PASSWORD } from '#db/seed.ts'
 import { seedDemoDataIfEmpty } from '#db/seed.ts'
 import { createHttpApp } from './http.ts'
+import { ensureProductionBuild } from './production-build.ts'
 
 const root = process.cwd()
 const isDev = process.argv.includes('--dev')
@@ -38,25 +38,6 @@ function ensureSessionSecret() {
 	process.env.SESSION_SECRET = readFileSync(file, 'utf8').trim()
 }
 
-function newestMtime(dir: string): number {
-	let newest = 0
-	for (const entry of readdirSync(dir, { withFileTypes: true })) {
-		const full = path.join(dir, entry.name)
-		newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs)
-	}
-	return newest
-}
-
-function ensureProductionBuild() {
-	const serverBundle = path.join(root, 'build/server/index.js')
-	const sources = ['app', 'emails', 'db/schema'].map((d) => newestMtime(path.join(root, d)))
-	if (existsSync(serverBundle) && statSync(serverBundle).mtimeMs >= Math.max(...sources)) return serverBundle
-	say('Building the app (first start or sources changed)…')
-	const result = spawnSync(path.join(root, 'node_modules/.bin/remix'), ['vite:build'], { stdio: 'inherit' })
-	if (result.status !== 0) throw new Error('The build failed; see the output above.')
-	return serverBundle
-}
-
 async function ensureDatabase(): Promise<EmbeddedServer | undefined> {
 	if (process.env.DATABASE_URL) {
 		say(`Using the PostgreSQL at DATABASE_URL (${new URL(process.env.DATABASE_URL).host})`)
@@ -73,7 +54,7 @@ async function ensureDatabase(): Promise<EmbeddedServer | undefined> {
 
 async function main() {
 	ensureSessionSecret()
-	const serverBundle = isDev ? undefined : ensureProductionBuild()
+	const serverBundle = isDev ? undefined : ensureProductionBuild(root, say)
 	const embedded = await ensureDatabase()
 	const url = process.env.DATABASE_URL!
 	if (shouldReset) await resetDatabase(url)

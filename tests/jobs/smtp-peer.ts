@@ -3,7 +3,13 @@ import net, { type AddressInfo } from 'node:net'
 import { type ParsedMail, simpleParser } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 
-export type SmtpPeer = { url: string; received(to: string): ParsedMail[]; close(): Promise<void> }
+export type SmtpPeer = {
+	url: string
+	received(to: string): ParsedMail[]
+	/** Every message accepted so far, in order of arrival. */
+	all(): ParsedMail[]
+	close(): Promise<void>
+}
 
 /** A real SMTP server on 127.0.0.1 that parses every message it accepts. */
 export async function startSmtpPeer(): Promise<SmtpPeer> {
@@ -28,6 +34,7 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
 	return {
 		url: `smtp://127.0.0.1:${port}`,
 		received: (to) => messages.filter((m) => addressesOf(m).includes(to)),
+		all: () => [...messages],
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	}
 }
