@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { openException } from '#app/models/order/open-exception.server.ts'
 import { createJournal, flushJournal, note, SYSTEM_ACTOR } from '#app/models/order/order-journal.server.ts'
 import { type OrderRow, saveOrder } from '#app/models/order/order-row.server.ts'
@@ -7,7 +7,7 @@ import { type Database, getDb, schema } from '#app/utils/db.server.ts'
 import { logEvent } from '#app/utils/log.server.ts'
 import { startPeriodicJob, type PeriodicJob } from './periodic-job.server.ts'
 
-const { orderOffers, orders, suppliers } = schema
+const { orderExceptions, orderOffers, orders, suppliers } = schema
 
 export type OfferExpiryResult = { expired: number; rerouted: number; deadlinesBreached: number }
 
@@ -33,8 +33,9 @@ export async function expireOverdueOffers(
 		if (outcome.rerouted) result.rerouted++
 	}
 	for (let i = 0; i < batchSize; i++) {
-		if (!(await flagNextBreachedDeadline(db, now))) break
-		result.deadlinesBreached++
+		const outcome = await flagNextBreachedDeadline(db, now)
+		if (!outcome) break
+		if (outcome === 'flagged') result.deadlinesBreached++
 	}
 	return result
 }
@@ -87,7 +88,7 @@ async function expireNextOffer(db: Database, now: Date) {
 }
 
 async function flagNextBreachedDeadline(db: Database, now: Date) {
-	return db.transaction(async (tx) => {
+	return db.transaction(async (tx): Promise<'flagged' | 'already flagged' | null> => {
 		const [order] = await tx
 			.select()
 			.from(orders)
@@ -98,7 +99,16 @@ async function flagNextBreachedDeadline(db: Database, now: Date) {
 			.orderBy(orders.neededBy, orders.id)
 			.limit(1)
 			.for('update', { skipLocked: true })
-		if (!order) return false
+		if (!order) return null
+		// The "no exception yet" above was read before the row lock: another runner may have
+		// committed its exception for this order in between (it changes no order column, so
+		// PostgreSQL does not re-check the row). Asked again now, under the lock, it is certain.
+		const [already] = await tx
+			.select({ id: orderExceptions.id })
+			.from(orderExceptions)
+			.where(and(eq(orderExceptions.orderId, order.id), eq(orderExceptions.kind, 'deadline_breached')))
+			.limit(1)
+		if (already) return 'already flagged'
 		const journal = createJournal()
 		await openException(tx, journal, {
 			order,
@@ -110,7 +120,7 @@ async function flagNextBreachedDeadline(db: Database, now: Date) {
 			now,
 		})
 		await flushJournal(tx, journal)
-		return true
+		return 'flagged'
 	})
 }
 

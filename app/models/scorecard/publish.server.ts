@@ -17,6 +17,14 @@ const UNPUBLISHED_TEXT = `
 		where s.supplier_id = r.supplier_id and s.order_class_id = r.order_class_id and s.month = r.month)
 	order by r.supplier_id, r.order_class_id`
 
+// Finished months (before $1, the current month) with a scorecard not yet published, oldest first.
+const DUE_MONTHS_TEXT = `
+	select distinct r.month from scorecard_monthly_rollups r
+	where r.month < $1 and not exists (
+		select 1 from scorecard_snapshots s
+		where s.supplier_id = r.supplier_id and s.order_class_id = r.order_class_id and s.month = r.month)
+	order by r.month`
+
 const INSERT_TEXT = `
 	insert into scorecard_snapshots (supplier_id, order_class_id, month, counters, metrics, score_deci, standing_key,
 		order_count, policy_version, inputs_hash, published_at)
@@ -83,6 +91,23 @@ export async function publishMonth(db: Database, { month, now = new Date() }: { 
 		})
 	}
 	return { published }
+}
+
+/**
+ * Publishes every finished month that still has unpublished scorecards, oldest
+ * first, not just the last one: a server that was off (or asleep) across
+ * several month ends catches up on its first run, each month exactly once.
+ */
+export async function publishDueMonths(db: Database, { now = new Date() }: { now?: Date } = {}) {
+	const due = await runPrepared<{ month: string }>(db, DUE_MONTHS_TEXT, [monthKeyOf(now)])
+	const months: string[] = []
+	let published = 0
+	for (const { month } of due) {
+		const result = await publishMonth(db, { month, now })
+		if (result.published > 0) months.push(month)
+		published += result.published
+	}
+	return { published, months }
 }
 
 /** The month before `now`'s (the one a month-end run publishes). */
