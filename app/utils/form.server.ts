@@ -17,6 +17,21 @@ export function formErrors(message: string): FieldErrors {
 
 const UNREADABLE = formErrors('The form could not be read. Reload the page and try again.')
 
+/** The form error for a body with a value PostgreSQL cannot store (see hasUnstorableText). */
+export const UNSTORABLE_TEXT_MESSAGE =
+	'A field contains a NUL character (U+0000), which cannot be saved. Remove it and send the form again.'
+
+/**
+ * True when a value holds U+0000: PostgreSQL text and jsonb cannot store it, so a form
+ * that reached the database with one would answer 500. Refused with the other
+ * unreadable bodies, before validation, by every action that reads a form.
+ */
+export function hasUnstorableText(formData: FormData): boolean {
+	for (const value of formData.values())
+		if (typeof value === 'string' && value.includes('\u0000')) return true
+	return false
+}
+
 /**
  * Reads the request's form and validates it with the same zod schema the
  * client uses. Values are kept as the strings the browser sent (a password
@@ -38,6 +53,8 @@ export async function parseSubmission<S extends z.ZodType<FieldValues, FieldValu
 	const names = [...formData.keys()]
 	if (names.some(isDangerousFieldName) || !isNestableFieldSet(names))
 		return { success: false, errors: UNREADABLE, values: {} }
+	if (hasUnstorableText(formData))
+		return { success: false, errors: formErrors(UNSTORABLE_TEXT_MESSAGE), values: {} }
 	const resolver = zodResolver(schema as z.ZodType<FieldValues, FieldValues>)
 	const result = await getValidatedFormData<FieldValues>(formData, resolver, true)
 	const values: FormValues = result.receivedValues

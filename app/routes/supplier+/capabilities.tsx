@@ -29,7 +29,7 @@ import { capabilitySetRevision } from '#app/domain/capabilities/capability-revis
 import { isAppError, statusForAppError } from '#app/utils/app-error.ts'
 import { requireSupplierUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { formErrors } from '#app/utils/form.server.ts'
+import { formErrors, hasUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '#app/utils/form.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { CapabilityRow } from './__capability-row.tsx'
 
@@ -49,6 +49,8 @@ export async function action({ request }: ActionFunctionArgs) {
 	const rules = await getCapabilityRules(getDb(), { supplierId: user.supplierId })
 	invariantResponse(rules, 'Not found', { status: 404 })
 	const formData = await request.formData().catch(() => null)
+	if (formData && hasUnstorableText(formData))
+		return data({ errors: formErrors(UNSTORABLE_TEXT_MESSAGE) }, { status: 400 })
 	const values = formData ? capabilityValuesFrom(formData) : null
 	if (!values)
 		return data(

@@ -19,7 +19,7 @@ import {
 import { isAppError, statusForAppError } from '#app/utils/app-error.ts'
 import { requireSupplierUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { formErrors } from '#app/utils/form.server.ts'
+import { formErrors, hasUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '#app/utils/form.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -38,6 +38,8 @@ export async function action({ request }: ActionFunctionArgs) {
 			{ errors: formErrors('The form could not be read. Reload the page and try again.') },
 			{ status: 400 },
 		)
+	if (hasUnstorableText(formData))
+		return data({ errors: formErrors(UNSTORABLE_TEXT_MESSAGE) }, { status: 400 })
 	const values = supplierProfileValuesFrom(formData)
 	const defaultValues = values
 	const result = await validateValues(SupplierProfileSchema, values)
