@@ -12,13 +12,49 @@ function post(body: URLSearchParams) {
 }
 
 test.each([
-	['a value and a container', [['name', 'Ada'], ['name.first', 'A']]],
-	['a container and then a value', [['name.first', 'A'], ['name', 'Ada']]],
-	['a list and an object', [['rows.0.x', '1'], ['rows.y', '2']]],
-	['an object and then an index', [['rows.y', '2'], ['rows.0', '1']]],
+	[
+		'a value and a container',
+		[
+			['name', 'Ada'],
+			['name.first', 'A'],
+		],
+	],
+	[
+		'a container and then a value',
+		[
+			['name.first', 'A'],
+			['name', 'Ada'],
+		],
+	],
+	[
+		'a list and an object',
+		[
+			['rows.0.x', '1'],
+			['rows.y', '2'],
+		],
+	],
+	[
+		'an object and then an index',
+		[
+			['rows.y', '2'],
+			['rows.0', '1'],
+		],
+	],
 	['a top-level index', [['0', 'x']]],
-	['a value and a pushed list', [['name', 'Ada'], ['name[]', 'B']]],
-	['a value inside a value in a list', [['rows.0', 'x'], ['rows.0.x', 'y']]],
+	[
+		'a value and a pushed list',
+		[
+			['name', 'Ada'],
+			['name[]', 'B'],
+		],
+	],
+	[
+		'a value inside a value in a list',
+		[
+			['rows.0', 'x'],
+			['rows.0.x', 'y'],
+		],
+	],
 	['an index beyond the limit', [[`rows.${MAX_FIELD_INDEX + 1}.x`, 'x']]],
 	['a huge index', [['rows.100000000.x', 'x']]],
 	['a huge pushed index', [['rows[100000000]', 'x']]],

@@ -22,7 +22,9 @@ beforeAll(async () => {
 function checkboxes(html: string, name: string, value?: string) {
 	return [...html.matchAll(/<input[^>]*type="checkbox"[^>]*>/g)]
 		.map((m) => m[0])
-		.filter((tag) => tag.includes(`name="${name}"`) && (value === undefined || tag.includes(`value="${value}"`)))
+		.filter(
+			(tag) => tag.includes(`name="${name}"`) && (value === undefined || tag.includes(`value="${value}"`)),
+		)
 }
 
 test('a refused save shows the boxes as they were ticked', async () => {
