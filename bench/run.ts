@@ -18,6 +18,7 @@ import { type EmbeddedServer, startEmbeddedPostgres } from '#db/embedded.ts'
 import { migrateDatabase } from '#db/migrate.ts'
 import { resetDatabase } from '#db/reset.ts'
 import { benchAuditChain } from './audit-chain.ts'
+import { benchHttp } from './http.ts'
 import { benchRouting } from './routing.ts'
 import { readSeedInfo, seedScorecardData, type SeedInfo } from './seed-scorecards.ts'
 import { benchScorecards } from './scorecards.ts'
@@ -33,6 +34,7 @@ type Bench =
 const BENCHMARKS: Record<string, Bench> = {
 	audit: { data: 'fresh', run: benchAuditChain },
 	routing: { data: 'fresh', run: benchRouting },
+	http: { data: 'fresh', run: benchHttp },
 	seed: { data: 'seeded', run: async () => {}, reseed: true },
 	scorecards: { data: 'seeded', run: benchScorecards },
 }
