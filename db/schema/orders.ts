@@ -92,6 +92,8 @@ export const orders = pgTable(
 		index('orders_status_idx').on(t.status, t.neededBy),
 		index('orders_supplier_idx').on(t.assignedSupplierId, t.status),
 		index('orders_class_idx').on(t.orderClassId, t.createdAt),
+		// The buyer's order list, newest first (the index read backwards): 25 rows instead of sorting every order.
+		index('orders_newest_idx').on(t.createdAt, t.number),
 		check('orders_quantity_positive', sql`${t.quantity} > 0`),
 	],
 )
