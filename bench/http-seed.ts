@@ -45,6 +45,8 @@ export async function seedHttpData(url: string) {
 				from generate_series(1, ${SUPPLIERS - existing}) g`
 			await tx`create temp table http_suppliers on commit drop as
 				select (row_number() over (order by name) - 1)::int as i, id from suppliers`
+			// i = -1: the demo supplier's own share, on top of its draws among all of them.
+			await tx`insert into http_suppliers values (-1, ${DEMO_SUPPLIER_ID})`
 			await tx`create temp table http_classes on commit drop as
 				select (row_number() over (order by c.priority_rank) - 1)::int as i, c.id, c.key,
 					(select p.id from order_class_policies p where p.order_class_id = c.id order by p.version desc limit 1) as policy_id,
@@ -68,8 +70,11 @@ export async function seedHttpData(url: string) {
 			// The plan: one row per order, with its supplier and the times of its steps.
 			await tx.unsafe(`
 				create temp table http_plan on commit drop as
-				select n, gen_random_uuid() as id, o.placed, o.cls, o.cat, o.qty, o.price, o.sup_id, o.status,
-					o.placed + make_interval(hours => cl.target_hours) as needed_by,
+				select n, gen_random_uuid() as id, o.placed, o.cls, o.cat, o.qty, o.price, su.id as sup_id, o.status,
+					-- Open work is not yet due (overdue orders would keep the deadline job busy through the runs).
+					case when o.status in ('accepted', 'in_progress')
+						then greatest(o.placed + make_interval(hours => cl.target_hours), now() + make_interval(hours => 6 + floor(${u(12)} * 72)::int))
+						else o.placed + make_interval(hours => cl.target_hours) end as needed_by,
 					t.accepted_at, t.delivered_at,
 					case when o.status = 'closed' then least(now(), t.delivered_at + make_interval(mins => 60 + floor(${u(6)} * 2880)::int)) end as closed_at
 				from generate_series(1, ${ORDERS}) n
@@ -79,8 +84,8 @@ export async function seedHttpData(url: string) {
 					floor(${u(7)} * ${categories})::int as cat,
 					1 + floor(${u(8)} * 40)::int as qty,
 					2000 + floor(${u(9)} * 70)::int * 100 as price,
-					case when ${u(2)} < ${DEMO_SUPPLIER_SHARE} then '${DEMO_SUPPLIER_ID}'::uuid
-						else (select id from http_suppliers where i = least(${SUPPLIERS - 1}, floor(${SUPPLIERS} * (0.3 * ${u(3)} + 0.7 * ${u(3)} * ${u(3)})))::int) end as sup_id
+					case when ${u(2)} < ${DEMO_SUPPLIER_SHARE} then -1
+						else least(${SUPPLIERS - 1}, floor(${SUPPLIERS} * (0.3 * ${u(3)} + 0.7 * ${u(3)} * ${u(3)})))::int end as sup_i
 					offset 0) o0
 				cross join lateral (select o0.*, extract(epoch from now() - o0.placed) / 3600 as age_h offset 0) o1
 				cross join lateral (select o1.*, (case
@@ -91,6 +96,7 @@ export async function seedHttpData(url: string) {
 						when ${u(4)} < 0.9 then 'in_progress' else 'delivered' end
 					end)::order_status as status offset 0) o
 				join http_classes cl on cl.i = o.cls
+				join http_suppliers su on su.i = o.sup_i
 				cross join lateral (select case when o.status <> 'offered'
 					then o.placed + make_interval(secs => floor(60 + ${u(5)} * least(o.age_h * 1800, 36000))::int) end as accepted_at offset 0) a
 				cross join lateral (select a.accepted_at, case when o.status in ('delivered', 'closed')
