@@ -5,6 +5,7 @@ import path from 'node:path'
 import autocannon from 'autocannon'
 import { ensureProductionBuild } from '#app/server/production-build.ts'
 import { type Database } from '#db/client.ts'
+import { startEmbeddedPostgres } from '#db/embedded.ts'
 import { DEMO_PASSWORD } from '#db/seed-data.ts'
 import { seedHttpData } from './http-seed.ts'
 import { machineLoad } from './timing.ts'
@@ -39,7 +40,19 @@ type Run = {
  */
 export async function benchHttp(db: Database) {
 	const root = process.cwd()
-	const url = databaseUrlBeside(db, DATABASE)
+	// Its own embedded cluster, not the shared bench one: another benchmark run at the same time may
+	// stop that one under the app server. With BENCH_DATABASE_URL, a database beside the bench's.
+	const embedded = process.env.BENCH_DATABASE_URL
+		? undefined
+		: await startEmbeddedPostgres({ dataDir: path.resolve('.data/bench-http-postgres'), database: DATABASE })
+	try {
+		await runOn(root, embedded?.url ?? databaseUrlBeside(db, DATABASE))
+	} finally {
+		await embedded?.stop()
+	}
+}
+
+async function runOn(root: string, url: string) {
 	const counts = await seedHttpData(url)
 	ensureProductionBuild(root, (line) => console.log(line))
 
@@ -87,13 +100,13 @@ export async function benchHttp(db: Database) {
 			'p99 ms': r.p99,
 			errors: r.errors,
 			'peak RSS MB': r.peakRssMb,
-			'vs bare': i === 0 ? '' : `${Math.round((r.reqPerSec / bareRate) * 100)} %`,
+			'vs bare': i === 0 ? '' : `${((r.reqPerSec / bareRate) * 100).toFixed(1)} %`,
 		})),
 	)
 	for (const r of results.slice(1)) {
 		const misses = [
 			r.reqPerSec / bareRate < TARGETS.ratio
-				? `${Math.round((r.reqPerSec / bareRate) * 100)} % of bare`
+				? `${((r.reqPerSec / bareRate) * 100).toFixed(1)} % of bare`
 				: null,
 			r.p99 > TARGETS.p99Ms ? `p99 ${r.p99} ms` : null,
 			r.errors > 0 ? `${r.errors} errors` : null,
