@@ -14,7 +14,7 @@ const WARMUP = 200
 const CALLERS = 8
 const SOLO = 300
 
-type Fixture = {
+export type Fixture = {
 	buyer: SessionUser
 	classes: { id: string; key: string }[]
 	categoryIds: string[]
@@ -124,7 +124,7 @@ async function runConcurrently(
 }
 
 /** A deterministic spread over classes, categories and regions; quantities stay within each class's rules. */
-function orderInputFor(fixture: Fixture, n: number): OrderInput {
+export function orderInputFor(fixture: Fixture, n: number): OrderInput {
 	const cls = fixture.classes[n % fixture.classes.length]!
 	const quantity = cls.key === 'bulk' ? 600 + ((n * 37) % 400) : 5 + ((n * 13) % 16)
 	return {
@@ -181,7 +181,7 @@ async function referenceTransaction(db: Database, input: OrderInput) {
 }
 
 /** Bulk inserts in a handful of statements: the fixture takes seconds, not minutes. */
-async function seed(db: Database): Promise<Fixture> {
+export async function seed(db: Database): Promise<Fixture> {
 	const sql = db.$client
 	const regions = sql.array([...REGIONS])
 	await sql.begin(async (tx) => {

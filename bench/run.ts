@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- name ...]`: prints figures, asserts nothing. Benchmarks: audit (audit-chain
  * appends and verification), routing (orders through the real model vs the reference transaction
- * of STACK.md), seed (makes the scorecard data set), scorecards (scorecard reads on that data set).
- * With no name: audit, routing and scorecards.
+ * of STACK.md), rollups (placing orders and taking them through accept/start/deliver/close with the
+ * scorecard rollups maintained vs switched off, bench/rollup-cost.ts), seed (makes the scorecard
+ * data set), scorecards (scorecard reads on that data set). With no name: audit, routing and scorecards.
  *
  * audit and routing run on a fresh database every time (procura_bench, dropped and migrated).
  * The scorecard data set (1,000 suppliers, 1,000,000 orders over 24 months; bench/seed-scorecards.ts)
@@ -19,12 +20,13 @@ import { migrateDatabase } from '#db/migrate.ts'
 import { resetDatabase } from '#db/reset.ts'
 import { benchAuditChain } from './audit-chain.ts'
 import { benchHttp } from './http.ts'
+import { benchRollupCost } from './rollup-cost.ts'
 import { benchRouting } from './routing.ts'
 import { readSeedInfo, seedScorecardData, type SeedInfo } from './seed-scorecards.ts'
 import { benchScorecards } from './scorecards.ts'
 
 type Bench =
-	| { data: 'fresh'; run: (db: Database) => Promise<void> }
+	| { data: 'fresh'; run: (db: Database, server: { url: string }) => Promise<void> }
 	| {
 			data: 'seeded'
 			run: (db: Database, info: SeedInfo, server: { dataDir?: string }) => Promise<void>
@@ -34,6 +36,7 @@ type Bench =
 const BENCHMARKS: Record<string, Bench> = {
 	audit: { data: 'fresh', run: benchAuditChain },
 	routing: { data: 'fresh', run: benchRouting },
+	rollups: { data: 'fresh', run: benchRollupCost },
 	http: { data: 'fresh', run: benchHttp },
 	seed: { data: 'seeded', run: async () => {}, reseed: true },
 	scorecards: { data: 'seeded', run: benchScorecards },
@@ -67,7 +70,7 @@ async function databaseUrl(kind: 'fresh' | 'seeded') {
 	return url.toString()
 }
 
-let fresh: Database | undefined
+let fresh: { db: Database; url: string } | undefined
 let seeded: { db: Database; info: SeedInfo } | undefined
 try {
 	for (const name of names) {
@@ -78,9 +81,9 @@ try {
 				const url = await databaseUrl('fresh')
 				await resetDatabase(url)
 				await migrateDatabase(url)
-				fresh = createDatabase(url, { max: 16 })
+				fresh = { db: createDatabase(url, { max: 16 }), url }
 			}
-			await bench.run(fresh)
+			await bench.run(fresh.db, { url: fresh.url })
 			continue
 		}
 		if (!seeded || bench.reseed) {
@@ -103,7 +106,7 @@ try {
 		await bench.run(seeded.db, seeded.info, { dataDir: dataDirs.seeded })
 	}
 } finally {
-	await fresh?.$client.end()
+	await fresh?.db.$client.end()
 	await seeded?.db.$client.end()
 	for (const server of servers) await server.stop()
 }
