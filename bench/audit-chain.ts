@@ -31,8 +31,18 @@ export async function benchAuditChain(db: Database) {
 	const verification = await verifyAuditChain(db)
 	const verifyMs = performance.now() - verifyStart
 	console.table([
-		{ figure: `append, ${WRITERS} concurrent writers`, events: EVENTS, 'events/s': Math.round((EVENTS / appendMs) * 1000), ms: Math.round(appendMs) },
-		{ figure: 'verify whole chain', events: verification.checked, 'events/s': Math.round((verification.checked / verifyMs) * 1000), ms: Math.round(verifyMs) },
+		{
+			figure: `append, ${WRITERS} concurrent writers`,
+			events: EVENTS,
+			'events/s': Math.round((EVENTS / appendMs) * 1000),
+			ms: Math.round(appendMs),
+		},
+		{
+			figure: 'verify whole chain',
+			events: verification.checked,
+			'events/s': Math.round((verification.checked / verifyMs) * 1000),
+			ms: Math.round(verifyMs),
+		},
 	])
 	console.log(`chain verifies: ${verification.ok}`)
 }

@@ -1,6 +1,6 @@
 import { and, eq, gte, lt } from 'drizzle-orm'
 import { sumCounters, type MetricCounters } from '#app/domain/scorecards/scorecard-counters.ts'
-import { recomputeScorecard, scorecardEvidence } from '#app/models/scorecard/read-scorecards.server.ts'
+import { recomputeScorecard, scorecardEvidence } from '#app/models/scorecard/recompute.server.ts'
 import { countersOfRow } from '#app/models/scorecard/rollups.server.ts'
 import { type Database, schema } from '#app/utils/db.server.ts'
 import { type SeedInfo } from './seed-scorecards.ts'

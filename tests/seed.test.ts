@@ -21,7 +21,7 @@ import { DEMO_CAPABILITIES, DEMO_PASSWORD, DEMO_STAFF, DEMO_SUPPLIERS } from '#d
 import { DEMO_CONTRACTS } from '#db/seed-data-contracts.ts'
 import { publishDemoMonths, seedDemoData } from '#db/seed.ts'
 import { monthKeyOf } from '#app/domain/scorecards/periods.ts'
-import { recomputeScorecard } from '#app/models/scorecard/read-scorecards.server.ts'
+import { recomputeScorecard } from '#app/models/scorecard/recompute.server.ts'
 import { type OrderPlan, planDemoOrders } from '#db/seed-orders-plan.ts'
 import { verifyAuditChain } from '#app/models/audit-event.server.ts'
 import { createDatabase, type Database } from '#db/client.ts'

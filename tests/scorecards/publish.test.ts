@@ -5,7 +5,7 @@ import { placeOrder } from '#app/models/order/place-order.server.ts'
 import { respondToOffer } from '#app/models/order/respond-to-offer.server.ts'
 import { deliverOrder, startWork } from '#app/models/order/supplier-work.server.ts'
 import { publishMonth } from '#app/models/scorecard/publish.server.ts'
-import { recomputeScorecard } from '#app/models/scorecard/read-scorecards.server.ts'
+import { recomputeScorecard } from '#app/models/scorecard/recompute.server.ts'
 import { getDb, schema } from '#app/utils/db.server.ts'
 import {
 	createBuyer,

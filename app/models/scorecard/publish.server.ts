@@ -3,7 +3,7 @@ import { recordAuditEvents, type NewAuditEvent } from '#app/models/audit-event.s
 import { type Database } from '#app/utils/db.server.ts'
 import { runPrepared } from '#app/utils/prepared-statements.server.ts'
 import { getScorecardPolicy } from './policy.server.ts'
-import { scorecardEvidence } from './read-scorecards.server.ts'
+import { scorecardEvidence } from './recompute.server.ts'
 import { scoreCounters } from './scorecard-of.server.ts'
 import { SCORECARD_LOCK_KEY } from './standings.server.ts'
 

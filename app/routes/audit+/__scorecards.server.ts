@@ -2,11 +2,8 @@
 import { eq } from 'drizzle-orm'
 import { DEFAULT_STANDINGS } from '#app/domain/scorecards/score-and-standing.ts'
 import { evidenceRows } from '#app/domain/scorecards/evidence-rows.ts'
-import {
-	listMonthScorecards,
-	scorecardEvidence,
-	type ScorecardRow,
-} from '#app/models/scorecard/read-scorecards.server.ts'
+import { listMonthScorecards, type ScorecardRow } from '#app/models/scorecard/read-scorecards.server.ts'
+import { scorecardEvidence } from '#app/models/scorecard/recompute.server.ts'
 import {
 	arrangeScorecardRows,
 	isUuid,

@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { formatMonth, formatScore, formatUtc } from '#app/components/scorecards/metrics.ts'
-import { recomputeScorecard } from '#app/models/scorecard/read-scorecards.server.ts'
+import { recomputeScorecard } from '#app/models/scorecard/recompute.server.ts'
 import { evidenceSearch, isUuid, parseFigureQuery } from '#app/schemas/scorecard-filters.ts'
 import { requireUserWithRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'

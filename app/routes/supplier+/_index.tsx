@@ -25,7 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = () => [{ title: 'Supplier dashboard · Procura' }]
 
-const STATUS_LABELS = { invited: 'Invited', active: 'Active', on_hold: 'On hold', blocked: 'Blocked' } as const
+const STATUS_LABELS = {
+	invited: 'Invited',
+	active: 'Active',
+	on_hold: 'On hold',
+	blocked: 'Blocked',
+} as const
 
 export default function SupplierDashboard() {
 	const { supplier, members, capabilities, waitingProposals, offersWaiting } = useLoaderData<typeof loader>()
@@ -35,7 +40,11 @@ export default function SupplierDashboard() {
 			<StatList
 				stats={[
 					{ label: 'Status', value: STATUS_LABELS[supplier.status] },
-					{ label: 'Regions served', value: supplier.regions.length, hint: supplier.regions.join(', ') || 'None yet' },
+					{
+						label: 'Regions served',
+						value: supplier.regions.length,
+						hint: supplier.regions.join(', ') || 'None yet',
+					},
 					{ label: 'Available 24x7', value: supplier.available24x7 ? 'Yes' : 'No' },
 					{
 						label: 'Capabilities',
@@ -66,7 +75,11 @@ export default function SupplierDashboard() {
 									</td>
 									<td>{m.email}</td>
 									<td>
-										{m.disabledAt ? <span className="badge bad">Disabled</span> : <span className="badge ok">Active</span>}
+										{m.disabledAt ? (
+											<span className="badge bad">Disabled</span>
+										) : (
+											<span className="badge ok">Active</span>
+										)}
 									</td>
 								</tr>
 							))}

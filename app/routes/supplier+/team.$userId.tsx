@@ -7,12 +7,17 @@ import { getDb } from '#app/utils/db.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requireSupplierUser(request)
-	const member = await getSupplierTeamMember(getDb(), { supplierId: user.supplierId, userId: params.userId ?? '' })
+	const member = await getSupplierTeamMember(getDb(), {
+		supplierId: user.supplierId,
+		userId: params.userId ?? '',
+	})
 	invariantResponse(member, 'Not found', { status: 404 })
 	return { member, isYou: member.id === user.id }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.member.name ?? 'Team member'} · Procura` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+	{ title: `${data?.member.name ?? 'Team member'} · Procura` },
+]
 
 export default function TeamMember() {
 	const { member, isYou } = useLoaderData<typeof loader>()
