@@ -1,70 +1,25 @@
 import { randomUUID } from 'node:crypto'
 import { eq, max, sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { chainHash, computeAuditHash, contentDigestOf, GENESIS_HASH } from '#app/domain/audit/audit-chain.ts'
-import { chainedEvents } from '#tests/utils/audit.ts'
-import { getDb, type Executor, type Transaction } from '#app/utils/db.server.ts'
-import { createDatabase, type Database } from '#db/client.ts'
+import { describe, expect, test } from 'vitest'
+import { chainHash, contentDigestOf } from '#app/domain/audit/audit-chain.ts'
+import { getDb, type Executor } from '#app/utils/db.server.ts'
 import { auditEvents } from '#db/schema/index.ts'
-import { createTestDatabase } from '#tests/setup/test-database.ts'
-import {
-	listAuditEvents,
-	type NewAuditEvent,
-	recordAuditEvent,
-	verifyAuditChain,
-} from './audit-event.server.ts'
+import { chainedEvents } from '#tests/utils/audit.ts'
+import { asTamperer, eventFor, eventsFor, recordAll, storedEvent } from '#tests/utils/audit-events.ts'
+import { listAuditEvents, recordAuditEvent, verifyAuditChain } from './audit-event.server.ts'
 
-// Every test file in this worker shares the database and its one chain, so each test
-// verifies from the seq where its own events start, and tests that tamper restore the
-// row before they finish. Tests that need the chain to start at genesis use a database
-// of their own.
-
-function eventFor(entityId: string, overrides: Partial<NewAuditEvent> = {}): NewAuditEvent {
-	return {
-		actorUserId: randomUUID(),
-		actorRole: 'buyer',
-		action: 'supplier.updated',
-		entityType: 'supplier',
-		entityId,
-		before: { name: 'Acme Payroll', regions: ['EU'] },
-		after: { name: 'Acme Payroll Ltd', regions: ['EU', 'US'], amount: 1250 },
-		...overrides,
-	}
-}
-
-function eventsFor(entityId: string, count: number) {
-	return Array.from({ length: count }, () => eventFor(entityId))
-}
-
-async function recordAll(db: Database, events: NewAuditEvent[]) {
-	const digests = await db.transaction(async (tx) => {
-		const recorded: string[] = []
-		for (const event of events) recorded.push(await recordAuditEvent(tx, event))
-		return recorded
-	})
-	return chainedEvents(db, digests)
-}
+// The helpers are in tests/utils/audit-events.ts; chains of their own are in
+// audit-event-trails.server.test.ts.
 
 async function nextSeq(db: Executor) {
 	const [row] = await db.select({ last: max(auditEvents.seq) }).from(auditEvents)
 	return (row?.last ?? 0) + 1
 }
 
-async function storedEvent(db: Executor, entityId: string, seq: number) {
-	const { events } = await listAuditEvents(db, { entityId, limit: 100, offset: 0 })
-	const event = events.find((e) => e.seq === seq)
-	if (!event) throw new Error(`no audit event ${seq} for ${entityId}`)
-	return event
-}
-
-/** Runs a change with the append-only trigger off, as a superuser could; DDL is transactional, so it is never left off. */
-async function asTamperer(db: Database, change: (tx: Transaction) => Promise<unknown>) {
-	await db.transaction(async (tx) => {
-		await tx.execute(sql`alter table audit_events disable trigger audit_events_no_update_or_delete`)
-		await change(tx)
-		await tx.execute(sql`alter table audit_events enable trigger audit_events_no_update_or_delete`)
-	})
-}
+// Every test file in this worker shares the database and its one chain, so each test
+// verifies from the seq where its own events start, and tests that tamper restore the
+// row before they finish. Tests that need the chain to start at genesis use a database
+// of their own.
 
 describe('on the shared chain', () => {
 	const db = getDb()
@@ -295,84 +250,5 @@ describe('on the shared chain', () => {
 			await db.insert(auditEvents).values(original)
 		}
 		expect(await verifyAuditChain(db, { fromSeq })).toEqual({ ok: true, checked: 3 })
-	})
-})
-
-describe('a trail begun before the chain moved to commit', () => {
-	let db: Database
-	let ownDatabase: Awaited<ReturnType<typeof createTestDatabase>>
-
-	beforeAll(async () => {
-		ownDatabase = await createTestDatabase(`w${process.env.VITEST_POOL_ID ?? '0'}_audit_legacy`)
-		db = createDatabase(ownDatabase.url, { max: 2 })
-	})
-
-	afterAll(async () => {
-		await db?.$client.end({ timeout: 5 })
-		await ownDatabase?.drop()
-	})
-
-	test('events hashed by the first scheme and events chained at commit verify as one chain', async () => {
-		// Two events as the application wrote them before: seq and hash of its own, no digest.
-		let prevHash = GENESIS_HASH
-		for (const seq of [1, 2]) {
-			const event = eventFor(randomUUID())
-			const content = {
-				...event,
-				seq,
-				occurredAt: new Date(),
-				supplierId: null,
-				before: event.before ?? null,
-				after: event.after ?? null,
-			}
-			const hash = computeAuditHash(prevHash, content)
-			await db.insert(auditEvents).values({ ...content, prevHash, hash })
-			prevHash = hash
-		}
-		const entityId = randomUUID()
-		const recorded = await recordAll(db, eventsFor(entityId, 2))
-		expect(recorded.map((r) => r.seq)).toEqual([3, 4])
-		expect((await storedEvent(db, entityId, 3)).prevHash).toBe(prevHash)
-		expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 4 })
-	})
-
-	test('the chaining update is the only one the trail accepts', async () => {
-		const refused = db.update(auditEvents).set({ actorRole: 'admin' }).where(eq(auditEvents.seq, 3))
-		await expect(refused).rejects.toMatchObject({ cause: { message: expect.stringMatching(/append-only/) } })
-		const relinked = db.update(auditEvents).set({ seq: 99 }).where(eq(auditEvents.seq, 4))
-		await expect(relinked).rejects.toMatchObject({ cause: { message: expect.stringMatching(/append-only/) } })
-	})
-})
-
-describe('on a trail of its own', () => {
-	let db: Database
-	let ownDatabase: Awaited<ReturnType<typeof createTestDatabase>>
-
-	beforeAll(async () => {
-		ownDatabase = await createTestDatabase(`w${process.env.VITEST_POOL_ID ?? '0'}_audit_chain`)
-		db = createDatabase(ownDatabase.url, { max: 2 })
-	})
-
-	afterAll(async () => {
-		await db?.$client.end({ timeout: 5 })
-		await ownDatabase?.drop()
-	})
-
-	test('the whole trail verifies from genesis, in batches of any size', async () => {
-		expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 0 })
-		const entityId = randomUUID()
-		const recorded = await recordAll(db, eventsFor(entityId, 4))
-
-		expect(recorded.map((r) => r.seq)).toEqual([1, 2, 3, 4])
-		expect((await storedEvent(db, entityId, 1)).prevHash).toBe(GENESIS_HASH)
-		for (const batchSize of [1, 2, 3, 4, 1000]) {
-			expect(await verifyAuditChain(db, { batchSize })).toEqual({ ok: true, checked: 4 })
-		}
-	})
-
-	test('a deleted first row is reported as a gap at seq 1', async () => {
-		await asTamperer(db, (tx) => tx.delete(auditEvents).where(eq(auditEvents.seq, 1)))
-		expect(await verifyAuditChain(db)).toEqual({ ok: false, checked: 0, brokenAtSeq: 1, reason: 'seq_gap' })
-		expect(await verifyAuditChain(db, { fromSeq: 3 })).toEqual({ ok: true, checked: 2 })
 	})
 })
