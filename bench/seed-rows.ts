@@ -424,24 +424,32 @@ order by 3;
 drop aggregate bench_array_cat(integer[]);`
 
 /**
- * Per supplier × class × month before `before` (plan seconds), the ids of the events behind the
- * month's minute lists (first deliveries with their acceptance and due time, acknowledgements
- * with their change): the events scorecardInputsHash reads from a scorecard's evidence.
+ * Per supplier × class × month before `before` (plan seconds), the ids of the events behind every
+ * fact of the month (the offer and its answer; the first delivery with its acceptance and due time;
+ * the closure with its rework; the finish with the supplier's exceptions; the acknowledgement with
+ * its change): the events scorecardInputsHash reads from a scorecard's evidence.
  */
-export function minuteListEventIdsText(ctx: RowsContext, before: number) {
+export function scorecardEventIdsText(ctx: RowsContext, before: number) {
+	const ids = (...parts: string[]) => parts.join(` || ',' || `)
+	const when = (condition: string, k: number) => `case when ${condition} then ${E(k)} || ',' else '' end`
 	return `
-select p.sup_id as supplier_id, c.id as order_class_id,
+select f.supplier_id, c.id as order_class_id,
 	to_char(date '1970-01-01' + ((${ctx.t0}::int8 + f.t) / 86400)::int, 'YYYY-MM') as month, string_agg(f.ids, ',') as ids
 from bench_plan p
 ${slots(
 	'f',
-	['t', 'ids'],
+	['supplier_id', 't', 'ids'],
 	[
+		['p.alt_id', 'p.t_miss_answer', ids(E(6), E(7))],
+		['p.sup_id', 'p.t_accept', ids(E(9), E(16))],
+		['p.sup_id', 'p.t_deliver', ids(E(16), `case when p.change then ${E(19)} else ${E(0)} end`, E(25))],
+		['p.sup_id', 'p.t_close', `${when('p.t_rework is not null', 26)} || ${E(29)}`],
 		[
-			'p.t_deliver',
-			`${E(16)} || ',' || case when p.change then ${E(19)} else ${E(0)} end || ',' || ${E(25)}`,
+			'p.sup_id',
+			'coalesce(p.t_close, p.t_cancel_late)',
+			`${when('p.t_exc_open is not null', 22)} || case when p.t_close is not null then ${E(29)} else ${E(24)} end`,
 		],
-		['p.t_ack', `${E(19)} || ',' || ${E(20)}`],
+		['p.sup_id', 'p.t_ack', ids(E(19), E(20))],
 	],
 )}
 join bench_classes c on c.i = p.cls

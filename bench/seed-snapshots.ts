@@ -51,8 +51,8 @@ export async function publishSnapshots(
 		counters.cycleMinutes.sort((a, b) => a - b)
 		counters.changeAckMinutes.sort((a, b) => a - b)
 		const events = ids.get(`${rollup.supplierId}|${rollup.orderClassId}|${rollup.month}`)
-		// scorecardInputsHash reads the event ids of the evidence's minute lists (cycle and acknowledgement
-		// times), not those of the rates; should that change, the seed's check against recomputeScorecard fails.
+		// scorecardInputsHash reads the set of event ids behind the whole evidence, so one item carrying them
+		// all hashes alike; should that change, the seed's check against recomputeScorecard fails.
 		const evidence = { ...emptyEvidence(), cycleMinutes: [{ ...item(events?.ids ?? ''), minutes: 0 }] }
 		const scored = scoreCounters(counters, classKey, policy)
 		const scope = { supplierId: rollup.supplierId, orderClassId: rollup.orderClassId, month: rollup.month }

@@ -8,7 +8,7 @@ import { type ScorecardMetrics } from '#app/domain/scorecards/scorecard-metrics.
 import { type Executor, schema } from '#app/utils/db.server.ts'
 import { loadHistories } from './histories.server.ts'
 import { getScorecardPolicy } from './policy.server.ts'
-import { scoreCounters, scorecardInputsHash } from './scorecard-of.server.ts'
+import { inputsHashVersionOf, scoreCounters, scorecardInputsHash } from './scorecard-of.server.ts'
 
 const { orderClasses, scorecardSnapshots, suppliers } = schema
 
@@ -92,12 +92,25 @@ export async function recomputeScorecard(
 			),
 		scorecardEvidence(db, { supplierId, orderClassId, month }),
 	])
+	if (!snapshot) {
+		const recomputed = {
+			counters: fresh?.counters ?? emptyCounters(),
+			inputsHash: fresh?.inputsHash ?? '',
+			score: fresh?.score ?? null,
+		}
+		return { snapshot: null, recomputed, matches: false, differences: [] }
+	}
+	// Hashed the way the snapshot was, so one published before the hash covered every event still verifies.
 	const recomputed = {
 		counters: fresh?.counters ?? emptyCounters(),
-		inputsHash: fresh?.inputsHash ?? '',
+		inputsHash: fresh
+			? scorecardInputsHash(
+					{ supplierId, orderClassId, month, counters: fresh.counters, evidence: fresh.evidence },
+					inputsHashVersionOf(snapshot.inputsHash),
+				)
+			: '',
 		score: fresh?.score ?? null,
 	}
-	if (!snapshot) return { snapshot: null, recomputed, matches: false, differences: [] }
 	const published = snapshot.counters as MetricCounters
 	const differences: { field: string; published: string; recomputed: string }[] = COMPARED_FIELDS.flatMap(
 		(field) => {

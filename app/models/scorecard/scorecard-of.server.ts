@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { canonicalJson } from '#app/domain/audit/canonical-json.ts'
-import { type ScorecardEvidence } from '#app/domain/scorecards/order-history-facts.ts'
+import { type EvidenceItem, type ScorecardEvidence } from '#app/domain/scorecards/order-history-facts.ts'
 import { scoreFor, standingFor, weightsForClass } from '#app/domain/scorecards/score-and-standing.ts'
 import { type MetricCounters } from '#app/domain/scorecards/scorecard-counters.ts'
 import {
@@ -41,39 +41,56 @@ export function scoreCounters(
 }
 
 /**
- * The hash a published snapshot carries: of its scope, its counters and every
- * event id its evidence names. Recomputing from the events yields the same hash
- * exactly when the same events produce the same numbers.
+ * How a snapshot's inputs hash was computed. Version 1 (hashes without a prefix) named only the
+ * events behind the minute lists — a slip that let a rate's events change unnoticed; version 2
+ * (`v2:` prefix) names every event behind every number. Snapshots are immutable, so each keeps
+ * its version and is verified under it.
  */
-export function scorecardInputsHash({
-	supplierId,
-	orderClassId,
-	month,
-	counters,
-	evidence,
-}: {
-	supplierId: string
-	orderClassId: string
-	month: string
-	counters: MetricCounters
-	evidence: ScorecardEvidence
-}): string {
-	const eventIds = new Set<number>()
-	for (const list of Object.values(evidence) as unknown[]) collectEventIds(list, eventIds)
-	const inputs = { supplierId, orderClassId, month, counters, eventIds: [...eventIds].sort((a, b) => a - b) }
-	return createHash('sha256').update(canonicalJson(inputs)).digest('hex')
+export type InputsHashVersion = 1 | 2
+export const CURRENT_INPUTS_HASH_VERSION: InputsHashVersion = 2
+
+export function inputsHashVersionOf(hash: string): InputsHashVersion {
+	return hash.startsWith('v2:') ? 2 : 1
 }
 
-function collectEventIds(value: unknown, into: Set<number>) {
-	if (Array.isArray(value)) {
-		for (const item of value) collectEventIds(item, into)
-		return
-	}
-	if (value && typeof value === 'object') {
-		const ids = (value as { eventIds?: unknown }).eventIds
-		if (Array.isArray(ids))
-			for (const id of ids)
-				if (typeof id === 'number') into.add(id)
-				else for (const member of Object.values(value)) collectEventIds(member, into)
-	}
+/**
+ * The hash a published snapshot carries: of its scope, its counters and the event ids its
+ * evidence names. Recomputing from the events yields the same hash exactly when the same
+ * events produce the same numbers.
+ */
+export function scorecardInputsHash(
+	{
+		supplierId,
+		orderClassId,
+		month,
+		counters,
+		evidence,
+	}: {
+		supplierId: string
+		orderClassId: string
+		month: string
+		counters: MetricCounters
+		evidence: ScorecardEvidence
+	},
+	version: InputsHashVersion = CURRENT_INPUTS_HASH_VERSION,
+): string {
+	const eventIds = new Set<number>()
+	for (const item of hashedItems(evidence, version)) for (const id of item.eventIds) eventIds.add(id)
+	const inputs = { supplierId, orderClassId, month, counters, eventIds: [...eventIds].sort((a, b) => a - b) }
+	const digest = createHash('sha256').update(canonicalJson(inputs)).digest('hex')
+	return version === 1 ? digest : `v${version}:${digest}`
+}
+
+function hashedItems(evidence: ScorecardEvidence, version: InputsHashVersion): EvidenceItem[] {
+	const minuteLists = [...evidence.cycleMinutes, ...evidence.changeAckMinutes]
+	if (version === 1) return minuteLists
+	const rates = [
+		evidence.responseRate,
+		evidence.acceptanceRate,
+		evidence.onTimeRate,
+		evidence.qualityRate,
+		evidence.exceptionRate,
+	]
+	// A rate's numerator is a subset of its denominator: the denominators name every rate event.
+	return [...minuteLists, ...rates.flatMap((rate) => rate.denominator)]
 }
