@@ -6,7 +6,12 @@ import { getDb, type Executor } from '#app/utils/db.server.ts'
 import { auditEvents } from '#db/schema/index.ts'
 import { chainedEvents } from '#tests/utils/audit.ts'
 import { asTamperer, eventFor, eventsFor, recordAll, storedEvent } from '#tests/utils/audit-events.ts'
-import { listAuditEvents, recordAuditEvent, verifyAuditChain } from './audit-event.server.ts'
+import {
+	chainAuditEvents,
+	listAuditEvents,
+	recordAuditEvent,
+	verifyAuditChain,
+} from './audit-event.server.ts'
 
 // The helpers are in tests/utils/audit-events.ts; chains of their own are in
 // audit-event-trails.server.test.ts.
@@ -114,40 +119,65 @@ describe('on the shared chain', () => {
 		expect(await verifyAuditChain(db, { fromSeq })).toEqual({ ok: true, checked: 1 })
 	})
 
-	test('refuses to record outside read committed, where the chain head could be stale', async () => {
-		const attempt = db.transaction((tx) => recordAuditEvent(tx, eventFor(randomUUID())), {
+	test('records in any isolation level, but chains only in read committed, where the head is never stale', async () => {
+		const digest = await db.transaction((tx) => recordAuditEvent(tx, eventFor(randomUUID())), {
 			isolationLevel: 'repeatable read',
 		})
-		await expect(attempt).rejects.toThrow(/read committed/)
+		const chaining = db.transaction((tx) => chainAuditEvents(tx), { isolationLevel: 'repeatable read' })
+		await expect(chaining).rejects.toThrow(/read committed/)
+		const [chained] = await chainedEvents(db, [digest])
+		expect(chained!.seq).toBeGreaterThan(0)
 	})
 
-	test('20 concurrent transactions form one gapless chain that verifies', async () => {
+	test('20 concurrent transactions, chained by runs beside them, form one gapless chain that verifies', async () => {
 		const fromSeq = await nextSeq(db)
 		const perWriter = 3
-		const seqsByWriter = await Promise.all(
+		// The chaining job runs while the writers write: each run links what has committed so far.
+		let writing = true
+		const chainer = (async () => {
+			while (writing) {
+				await chainAuditEvents(db)
+				await new Promise((resolve) => setTimeout(resolve, 2))
+			}
+		})()
+		const digestsByWriter = await Promise.all(
 			Array.from({ length: 20 }, (_, writer) =>
-				db
-					.transaction(async (tx) => {
-						const digests: string[] = []
-						for (let i = 0; i < perWriter; i++) {
-							// Stagger the writers so they really contend for the chain head.
-							await tx.execute(sql`select pg_sleep(${((writer + i) % 4) / 1000})`)
-							digests.push(await recordAuditEvent(tx, eventFor(`writer-${writer}-${i}`)))
-						}
-						return digests
-					})
-					.then(async (digests) => (await chainedEvents(db, digests)).map((e) => e.seq)),
+				db.transaction(async (tx) => {
+					const digests: string[] = []
+					for (let i = 0; i < perWriter; i++) {
+						// Stagger the writers so their events interleave.
+						await tx.execute(sql`select pg_sleep(${((writer + i) % 4) / 1000})`)
+						digests.push(await recordAuditEvent(tx, eventFor(`writer-${writer}-${i}`)))
+					}
+					return digests
+				}),
 			),
+		)
+		writing = false
+		await chainer
+		const seqsByWriter = await Promise.all(
+			digestsByWriter.map(async (digests) => (await chainedEvents(db, digests)).map((e) => e.seq)),
 		)
 
 		const all = seqsByWriter.flat().sort((a, b) => a - b)
 		expect(all).toEqual(Array.from({ length: 20 * perWriter }, (_, i) => fromSeq + i))
-		// Chained at commit under the lock, one transaction's events sit together.
-		for (const seqs of seqsByWriter) expect(seqs).toEqual([seqs[0], seqs[0]! + 1, seqs[0]! + 2])
+		// A transaction's events keep the order it recorded them in.
+		for (const seqs of seqsByWriter) expect(seqs).toEqual([...seqs].sort((a, b) => a - b))
 		expect(await verifyAuditChain(db, { fromSeq, batchSize: 7 })).toEqual({
 			ok: true,
 			checked: 20 * perWriter,
 		})
+	})
+
+	test('two chainers at once link every event exactly once', async () => {
+		const fromSeq = await nextSeq(db)
+		const digests = await db.transaction(async (tx) =>
+			Promise.all(Array.from({ length: 30 }, (_, i) => recordAuditEvent(tx, eventFor(`pair-${i}`)))),
+		)
+		const linked = await Promise.all([chainAuditEvents(db), chainAuditEvents(db)])
+		expect(linked[0] + linked[1]).toBe(30)
+		const seqs = (await chainedEvents(db, digests)).map((e) => e.seq).sort((a, b) => a - b)
+		expect(seqs).toEqual(Array.from({ length: 30 }, (_, i) => fromSeq + i))
 	})
 
 	const forbiddenChanges: [string, (seq: number) => PromiseLike<unknown>][] = [

@@ -10,7 +10,7 @@ import {
 } from '#app/domain/audit/audit-chain.ts'
 import { normalizeJson } from '#app/domain/audit/canonical-json.ts'
 import { type Executor, type Transaction } from '#app/utils/db.server.ts'
-import { insertRows } from '#app/utils/prepared-statements.server.ts'
+import { insertRows, runPrepared } from '#app/utils/prepared-statements.server.ts'
 import { auditEvents } from '#db/schema/index.ts'
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -29,9 +29,9 @@ export type NewAuditEvent = {
 
 /**
  * Appends one event to the audit trail inside the caller's transaction, so the change
- * and its record commit or roll back together. The database links it into the chain
- * at commit (see recordAuditEvents); the returned content digest finds it afterwards. before/after must be JSON-able (see
- * canonicalJson); Dates in them are stored as ISO strings.
+ * and its record commit or roll back together. It is linked into the chain after commit
+ * (see recordAuditEvents); the returned content digest finds it. before/after must be
+ * JSON-able (see canonicalJson); Dates in them are stored as ISO strings.
  */
 export async function recordAuditEvent(tx: Transaction, event: NewAuditEvent): Promise<string> {
 	const [digest] = await recordAuditEvents(tx, [event])
@@ -40,11 +40,10 @@ export async function recordAuditEvent(tx: Transaction, event: NewAuditEvent): P
 
 /**
  * Appends several events, in order, with one insert. Each row carries the sha256 of
- * its content; its seq, prev_hash and hash are given by a deferred trigger when the
- * transaction commits (the audit-chain-at-commit migration), under the chain lock,
- * so concurrent writers queue only for the commit itself, never for a round trip
- * to this process. The transaction must be read committed (the trigger checks).
- * Returns the events' content digests, by which they can be found once committed.
+ * its content and a pending (negative) seq; chainAuditEvents gives it its place, prev_hash
+ * and hash once it has committed. No writer waits for the chain lock: audited
+ * transactions commit side by side (the audit-chain-in-batches migration).
+ * Returns the events' content digests, by which they can be found.
  */
 export async function recordAuditEvents(
 	tx: Transaction,
@@ -71,6 +70,26 @@ export async function recordAuditEvents(
 	return rows.map((r) => r.contentDigest)
 }
 
+// Bounded so one call holds the chain lock for milliseconds, not for a backlog of any size.
+const CHAIN_BATCH = 2_000
+
+/**
+ * Links every committed pending event into the chain, in insertion order, and returns how
+ * many it linked. Runs every second in the chaining job and before anything reads the chain
+ * (the trail, its export, its verification), so a reader sees every committed event in
+ * place. Several callers at once are safe: the database function takes the chain lock.
+ */
+export async function chainAuditEvents(db: Executor): Promise<number> {
+	let linked = 0
+	for (;;) {
+		const [row] = await runPrepared<{ linked: number }>(db, 'select chain_audit_events($1) as linked', [
+			CHAIN_BATCH,
+		])
+		linked += row!.linked
+		if (row!.linked < CHAIN_BATCH) return linked
+	}
+}
+
 /**
  * Recomputes the chain from `fromSeq` (default: the whole trail, from genesis) to its
  * end, reading `batchSize` rows at a time. When starting later, the stored hash of
@@ -83,6 +102,7 @@ export async function verifyAuditChain(
 	if (!Number.isInteger(batchSize) || batchSize < 1)
 		throw new RangeError('batchSize must be a positive integer')
 	if (!Number.isInteger(fromSeq) || fromSeq < 1) throw new RangeError('fromSeq must be a positive integer')
+	await chainAuditEvents(db)
 
 	let anchor: ChainAnchor = { expectedFirstSeq: fromSeq, expectedPrevHash: GENESIS_HASH }
 	if (fromSeq > 1) {
@@ -96,8 +116,8 @@ export async function verifyAuditChain(
 
 	let checked = 0
 	for (;;) {
-		// Rows commit in seq order (the lock is held until commit), so a batch never
-		// sees a seq whose predecessor is still in flight.
+		// Seqs are given under the chain lock to committed rows only, in one statement, so a
+		// batch never sees a seq whose predecessor is still in flight.
 		const rows = await db
 			.select(eventColumns)
 			.from(auditEvents)
@@ -132,6 +152,7 @@ export async function listAuditEvents(
 	db: Executor,
 	{ limit, offset, ...filter }: AuditEventFilter & { limit: number; offset: number },
 ): Promise<{ events: ChainedAuditEvent[]; total: number }> {
+	await chainAuditEvents(db)
 	const where = and(...conditionsFor(filter))
 	const [rows, totals] = await Promise.all([
 		db

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm'
 import { type ChainVerification } from '#app/domain/audit/audit-chain.ts'
-import { type AuditEventFilter, verifyAuditChain } from '#app/models/audit-event.server.ts'
+import { type AuditEventFilter, chainAuditEvents, verifyAuditChain } from '#app/models/audit-event.server.ts'
 import { isUuid, parseAuditTrailQuery, utcDayBounds, type AuditTrailField } from '#app/schemas/audit-trail.ts'
 import { type Executor } from '#app/utils/db.server.ts'
 import { auditEvents, suppliers, users } from '#db/schema/index.ts'
@@ -88,6 +88,7 @@ export async function searchAuditTrail(
 	db: Executor,
 	{ limit, offset, ...filter }: AuditEventFilter & { limit: number; offset: number },
 ): Promise<{ rows: AuditTrailRow[]; total: number }> {
+	await chainAuditEvents(db)
 	const where = and(...conditionsFor(filter))
 	const [rows, totals] = await Promise.all([
 		selectRows(db).where(where).orderBy(desc(auditEvents.seq)).limit(limit).offset(offset),
@@ -107,6 +108,7 @@ export async function* streamAuditTrail(
 	filter: AuditEventFilter,
 	{ batchSize = 1000 }: { batchSize?: number } = {},
 ): AsyncGenerator<AuditTrailRow> {
+	await chainAuditEvents(db)
 	const [head] = await db
 		.select({ seq: auditEvents.seq })
 		.from(auditEvents)

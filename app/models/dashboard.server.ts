@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm'
+import { chainAuditEvents } from '#app/models/audit-event.server.ts'
 import { getCoverageMatrix } from '#app/models/coverage.server.ts'
 import { type Executor, schema } from '#app/utils/db.server.ts'
 
@@ -50,6 +51,7 @@ export async function getSupplierDashboard(db: Executor, { supplierId }: { suppl
 
 export async function getAuditDashboard(db: Executor, { now }: { now: Date }) {
 	const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000)
+	await chainAuditEvents(db)
 	const [[totals], [lastDay], [supplierTotal], recent] = await Promise.all([
 		db.select({ n: count(), lastAt: sql<Date | null>`max(${auditEvents.occurredAt})` }).from(auditEvents),
 		db.select({ n: count() }).from(auditEvents).where(gt(auditEvents.occurredAt, dayAgo)),

@@ -81,7 +81,9 @@ async function main() {
 	const { startContractExpiryJob } = await import('#app/jobs/contract-expiry.server.ts')
 	const { startOfferExpiryJob } = await import('#app/jobs/offer-expiry.server.ts')
 	const { startScorecardJob } = await import('#app/jobs/scorecards.server.ts')
+	const { startAuditChainJob } = await import('#app/jobs/audit-chain.server.ts')
 	const jobs = [
+		startAuditChainJob(),
 		startOutboxWorker(),
 		startHousekeeping(),
 		startContractExpiryJob(),

@@ -5,14 +5,15 @@ import { bigint, index, jsonb, pgSequence, pgTable, text, timestamp, uuid } from
  * Append-only, hash-chained record of every state change. The database refuses
  * UPDATE, DELETE and TRUNCATE on this table (see the audit-trail-guards migration).
  */
-/** Gives each event a negative placeholder seq until the database chains it at commit. */
+/** Gives each event a negative placeholder seq until chain_audit_events() links it. */
 export const auditPendingSeq = pgSequence('audit_pending_seq')
 
 export const auditEvents = pgTable(
 	'audit_events',
 	{
-		// Position in the chain: gapless, assigned at commit under the chain lock (see the
-		// audit-chain-at-commit migration); negative only inside the writing transaction.
+		// Position in the chain: gapless, assigned after commit under the chain lock by
+		// chain_audit_events() (the audit-chain-in-batches migration); negative while pending,
+		// when content_digest is required (a check constraint of that migration).
 		seq: bigint({ mode: 'number' })
 			.primaryKey()
 			.default(sql`-nextval('audit_pending_seq')`),

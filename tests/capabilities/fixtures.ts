@@ -6,6 +6,7 @@ import { insertSupplier } from '#tests/factories/suppliers.ts'
 import { insertUser } from '#tests/factories/users.ts'
 import { buildRequest } from '#tests/utils/route.ts'
 import { sessionCookieFor } from '#tests/utils/session.ts'
+import { chainAuditEvents } from '#app/models/audit-event.server.ts'
 
 /** Ids of the reference data the migrations seed, by key. */
 export async function referenceIds() {
@@ -121,6 +122,7 @@ export async function capabilitiesOf(supplierId: string) {
 }
 
 export async function auditTrailOf(supplierId: string, entityType = 'capability') {
+	await chainAuditEvents(getDb())
 	return getDb()
 		.select()
 		.from(auditEvents)

@@ -14,6 +14,7 @@ import { buildTerm, referenceIds, type ReferenceIds } from '#tests/factories/con
 import { insertSupplier } from '#tests/factories/suppliers.ts'
 import { type InsertedUser, insertUser } from '#tests/factories/users.ts'
 import { enableFastPasswordHashingForTests } from '#app/utils/password.server.ts'
+import { chainAuditEvents } from '#app/models/audit-event.server.ts'
 
 enableFastPasswordHashingForTests()
 
@@ -86,6 +87,7 @@ export async function emailsFor(contractNumber: string, addresses: string[]) {
 
 /** The audit actions recorded for one contract, in order. */
 export async function auditActionsFor(contractId: string) {
+	await chainAuditEvents(getDb())
 	const rows = await getDb()
 		.select({ action: auditEvents.action })
 		.from(auditEvents)

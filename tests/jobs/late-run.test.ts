@@ -21,6 +21,7 @@ import {
 	orderInput,
 	versionOf,
 } from '../orders/fixtures.ts'
+import { chainAuditEvents } from '#app/models/audit-event.server.ts'
 
 // A database of its own: a late run processes every overdue row it finds, not only this file's.
 let own: Awaited<ReturnType<typeof createTestDatabase>>
@@ -187,6 +188,7 @@ describe('scorecard months, after the server was off across two month ends', () 
 		// (This database also holds the March orders of the tests above.)
 		const first = await publishDueMonths(db, { now: new Date('2031-04-10T08:00:00Z') })
 		expect(first.months).toEqual(['2031-01', '2031-02', '2031-03'])
+		await chainAuditEvents(db)
 		const published = await db
 			.select({ after: auditEvents.after })
 			.from(auditEvents)

@@ -9,6 +9,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { auditEvents, orderClassPolicies } from '#db/schema/index.ts'
 import { insertUser } from '#tests/factories/users.ts'
 import { sessionCookieFor } from '#tests/utils/session.ts'
+import { chainAuditEvents } from '#app/models/audit-event.server.ts'
 
 export const BALANCED_POLICY: PolicyValues = {
 	ackDeadlineMinutes: 1440,
@@ -82,6 +83,7 @@ export async function policyRows(orderClassId: string) {
 }
 
 export async function auditFor(entityId: string, action?: string) {
+	await chainAuditEvents(getDb())
 	return getDb()
 		.select()
 		.from(auditEvents)

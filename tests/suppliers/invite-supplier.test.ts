@@ -10,6 +10,7 @@ import { insertUser } from '#tests/factories/users.ts'
 import { buildRequest, callRoute, uniqueEmail } from '#tests/utils/route.ts'
 import { sessionCookieFor } from '#tests/utils/session.ts'
 import { uniquePrefix } from './fixtures.ts'
+import { chainAuditEvents } from '#app/models/audit-event.server.ts'
 
 const { auditEvents, outboxEmails, suppliers, userInvitations } = schema
 
@@ -73,6 +74,7 @@ describe('inviting a supplier organisation', () => {
 		expect(mail?.text).toContain(form.name)
 		expect(mail?.text).toMatch(/\/invitations\/[a-z2-7]{32}/)
 
+		await chainAuditEvents(getDb())
 		const trail = await getDb()
 			.select({ action: auditEvents.action, entityId: auditEvents.entityId, actor: auditEvents.actorUserId })
 			.from(auditEvents)
