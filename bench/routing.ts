@@ -5,6 +5,7 @@ import { placeOrder } from '#app/models/order/place-order.server.ts'
 import { REGIONS } from '#app/domain/regions.ts'
 import { type SessionUser } from '#app/utils/session.server.ts'
 import { type Database } from '#db/client.ts'
+import { serverCpuSeconds } from './timing.ts'
 
 const SUPPLIERS = 1_000
 const CATEGORIES = 20
@@ -28,7 +29,8 @@ export type Fixture = {
  * join, insert order, insert event, update load), each from 8 concurrent callers
  * on the same seeded data, and prints throughput, latency and their ratio.
  */
-export async function benchRouting(db: Database) {
+export async function benchRouting(db: Database, { dataDir }: { dataDir?: string } = {}) {
+	dbDataDir = dataDir
 	const seedStart = performance.now()
 	const fixture = await seed(db)
 	console.log(
@@ -85,6 +87,8 @@ function row(name: string, r: RunResult) {
 		'p99 ms': Number(r.p99.toFixed(1)),
 		// CPU of this Node process per order: the model's JS work (ranking, rendering emails, hashing) shows here.
 		'node CPU ms/order': Number(r.nodeCpuMs.toFixed(2)),
+		// CPU of the database server per order (embedded server only): its backends' work.
+		'db CPU ms/order': r.dbCpuMs === null ? 'n/a' : Number(r.dbCpuMs.toFixed(2)),
 		failed: r.failed,
 	}
 }
@@ -95,8 +99,11 @@ type RunResult = {
 	p50: number
 	p99: number
 	nodeCpuMs: number
+	dbCpuMs: number | null
 	failed: number
 }
+
+let dbDataDir: string | undefined
 
 async function runConcurrently(
 	inputs: OrderInput[],
@@ -107,6 +114,7 @@ async function runConcurrently(
 	let next = 0
 	let failed = 0
 	const cpu = process.cpuUsage()
+	const dbCpu = serverCpuSeconds(dbDataDir)
 	const start = performance.now()
 	await Promise.all(
 		Array.from({ length: callers }, async () => {
@@ -124,6 +132,7 @@ async function runConcurrently(
 	)
 	const elapsed = performance.now() - start
 	const { user, system } = process.cpuUsage(cpu)
+	const dbCpuAfter = serverCpuSeconds(dbDataDir)
 	latencies.sort((a, b) => a - b)
 	const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!
 	return {
@@ -132,6 +141,7 @@ async function runConcurrently(
 		p50: at(0.5),
 		p99: at(0.99),
 		nodeCpuMs: (user + system) / 1000 / inputs.length,
+		dbCpuMs: dbCpu === null || dbCpuAfter === null ? null : ((dbCpuAfter - dbCpu) * 1000) / inputs.length,
 		failed,
 	}
 }

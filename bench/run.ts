@@ -26,7 +26,7 @@ import { readSeedInfo, seedScorecardData, type SeedInfo } from './seed-scorecard
 import { benchScorecards } from './scorecards.ts'
 
 type Bench =
-	| { data: 'fresh'; run: (db: Database, server: { url: string }) => Promise<void> }
+	| { data: 'fresh'; run: (db: Database, server: { url: string; dataDir?: string }) => Promise<void> }
 	| {
 			data: 'seeded'
 			run: (db: Database, info: SeedInfo, server: { dataDir?: string }) => Promise<void>
@@ -83,7 +83,7 @@ try {
 				await migrateDatabase(url)
 				fresh = { db: createDatabase(url, { max: 16 }), url }
 			}
-			await bench.run(fresh.db, { url: fresh.url })
+			await bench.run(fresh.db, { url: fresh.url, dataDir: dataDirs.fresh })
 			continue
 		}
 		if (!seeded || bench.reseed) {

@@ -19,16 +19,25 @@ const RecipientSchema = z.email()
  */
 export async function sendEmail(
 	tx: Executor,
-	{ to, subject, react }: { to: string; subject: string; react: ReactElement },
+	email: { to: string; subject: string; react: ReactElement },
 ): Promise<{ status: 'success'; id: string }> {
-	const toAddress = RecipientSchema.parse(to)
-	const { template, props } = toStoredEmail(react)
-	const id = randomUUID()
-	// The Message-ID is fixed at queue time so every delivery attempt carries the same one.
-	await insertRows(tx, outboxEmails, [
-		{ id, messageId: `<${randomUUID()}@procura>`, toAddress, subject, template, props },
-	])
-	return { status: 'success', id }
+	const [id] = await sendEmails(tx, [email])
+	return { status: 'success', id: id! }
+}
+
+/** Queues several emails as sendEmail does, with one insert; returns their outbox ids in order. */
+export async function sendEmails(
+	tx: Executor,
+	emails: readonly { to: string; subject: string; react: ReactElement }[],
+): Promise<string[]> {
+	const rows = emails.map(({ to, subject, react }) => {
+		const toAddress = RecipientSchema.parse(to)
+		const { template, props } = toStoredEmail(react)
+		// The Message-ID is fixed at queue time so every delivery attempt carries the same one.
+		return { id: randomUUID(), messageId: `<${randomUUID()}@procura>`, toAddress, subject, template, props }
+	})
+	await insertRows(tx, outboxEmails, rows)
+	return rows.map((r) => r.id)
 }
 
 export type OutboxBodySource = {

@@ -10,7 +10,7 @@ import { recordAuditEvents, type NewAuditEvent } from '#app/models/audit-event.s
 import { addToScorecardRollups } from '#app/models/scorecard/rollups.server.ts'
 import { AppError } from '#app/utils/app-error.ts'
 import { type Transaction, schema } from '#app/utils/db.server.ts'
-import { sendEmail } from '#app/utils/email.server.ts'
+import { sendEmails } from '#app/utils/email.server.ts'
 import { insertRows } from '#app/utils/prepared-statements.server.ts'
 import { type SessionUser } from '#app/utils/session.server.ts'
 
@@ -33,8 +33,7 @@ type PendingEmail = { to: string; subject: string; react: ReactElement }
 /**
  * What one transaction has to write besides the order row: order events, audit
  * events and outbox emails. They are collected while the change is worked out
- * and written together at the end, audit events last: appending to the audit
- * chain takes a lock that is held until commit, so it is taken as late as possible.
+ * and written together at the end, in one round trip.
  */
 export type Journal = {
 	events: (typeof orderEvents.$inferInsert)[]
@@ -143,18 +142,18 @@ export function transition(
 }
 
 /**
- * Writes everything collected: the scorecard rollup increments, the events (one
- * insert) and the outbox emails together, then the audit events in one batch
- * (one chain lock, one insert).
+ * Writes everything collected in one pipelined batch: the scorecard rollup
+ * increments, the events (one insert), the outbox emails and the audit events
+ * (one insert; they are linked into the chain after commit, so no lock is taken).
  */
 export async function flushJournal(tx: Transaction, journal: Journal) {
 	await Promise.all([
 		// First in the batch: it reads the orders' stored history, which must not yet hold these events.
 		addToScorecardRollups(tx, journal.events),
 		journal.events.length > 0 ? insertRows(tx, orderEvents, journal.events) : null,
-		...journal.emails.map((email) => sendEmail(tx, email)),
+		sendEmails(tx, journal.emails),
+		recordAuditEvents(tx, journal.audits),
 	])
-	await recordAuditEvents(tx, journal.audits)
 	journal.events = []
 	journal.emails = []
 	journal.audits = []
