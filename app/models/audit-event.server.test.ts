@@ -112,7 +112,7 @@ describe('on the shared chain', () => {
 			}),
 		).rejects.toThrow('the change itself failed')
 
-		// The chain gives out positions at commit only, so a rollback leaves no gap either.
+		// The chain gives out positions to committed events only, so a rollback leaves no gap either.
 		expect(await listAuditEvents(db, { entityId, limit: 10, offset: 0 })).toEqual({ events: [], total: 0 })
 		const [next] = await recordAll(db, [eventFor(randomUUID())])
 		expect(next!.seq).toBe(fromSeq)

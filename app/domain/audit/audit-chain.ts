@@ -21,7 +21,7 @@ export type AuditEventContent = {
 /**
  * `contentDigest` null: an event chained by the first scheme (computeAuditHash over
  * prevHash and the content with its seq). Otherwise the event was chained by the
- * database at commit (chainHash over prevHash, seq and the digest of its content),
+ * database after commit (chainHash over prevHash, seq and the digest of its content),
  * and the stored digest is only a convenience: verification recomputes it.
  */
 export type ChainedAuditEvent = AuditEventContent & {
@@ -68,7 +68,7 @@ export function computeAuditHash(prevHash: string, event: AuditEventContent): st
 
 /**
  * sha256 (hex) of the canonical JSON of an event's content without its seq: what a
- * writer can know before the chain position is given out, at commit.
+ * writer can know before the chain position is given out, after commit.
  */
 export function contentDigestOf(event: Omit<AuditEventContent, 'seq'>): string {
 	const content = canonicalJson({
@@ -86,8 +86,8 @@ export function contentDigestOf(event: Omit<AuditEventContent, 'seq'>): string {
 }
 
 /**
- * The link the database computes when it chains an event at commit
- * (audit_events_chain_at_commit in the migrations): sha256 (hex) of
+ * The link the database computes when it chains an event after commit
+ * (chain_audit_events in the migrations; audit_events_chain_at_commit before it): sha256 (hex) of
  * "prevHash:seq:contentDigest". Both sides must hash the same ASCII bytes.
  */
 export function chainHash(prevHash: string, seq: number, contentDigest: string): string {
