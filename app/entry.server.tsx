@@ -6,12 +6,12 @@ import {
 	type HandleDocumentRequestFunction,
 	type LoaderFunctionArgs,
 } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { DATABASE_RETRY_AFTER_SECONDS } from '#app/server/database-outage.ts'
 import { init } from '#app/utils/env.server.ts'
-import { logError } from '#app/utils/log.server.ts'
+import { logError, logEvent } from '#app/utils/log.server.ts'
 import { NonceProvider } from '#app/utils/nonce-provider.ts'
 
 init()
@@ -71,9 +71,16 @@ export function handleDataRequest(response: Response) {
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
 	// Aborted requests (the user navigated away) are not errors worth a log line.
 	if (request.signal.aborted) return
-	logError('request.failed', error, {
+	const fields = {
 		requestId: request.headers.get('x-request-id'),
 		method: request.method,
 		path: new URL(request.url).pathname,
-	})
+	}
+	// Remix's own 4xx answers (a POST to a page without an action, a data request for no route) are
+	// the client's mistake, not a failure: one line with the status, not an error with "[object Object]".
+	if (isRouteErrorResponse(error) && error.status < 500) {
+		logEvent('request.rejected', { ...fields, status: error.status, statusText: error.statusText })
+		return
+	}
+	logError('request.failed', error, fields)
 }

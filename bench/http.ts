@@ -9,6 +9,7 @@ import { startEmbeddedPostgres } from '#db/embedded.ts'
 import { DEMO_PASSWORD } from '#db/seed-data.ts'
 import { seedHttpData } from './http-seed.ts'
 import { machineLoad } from './timing.ts'
+import { SERVER_NODE_FLAGS } from '#app/server/node-flags.ts'
 
 const CONNECTIONS = 50
 // BENCH_HTTP_SECONDS shortens a run while working on it; the figures to report use the default.
@@ -72,7 +73,7 @@ async function runOn(root: string, url: string) {
 
 	const app = await startChild(
 		'procura',
-		['app/server/start.ts'],
+		[...SERVER_NODE_FLAGS, 'app/server/start.ts'],
 		{ DATABASE_URL: url, NODE_ENV: 'production', PROCURA_SEED: 'false' },
 		'Procura is serving',
 	)

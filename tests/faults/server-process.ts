@@ -5,6 +5,7 @@ import { once } from 'node:events'
 import { mkdir, writeFile } from 'node:fs/promises'
 import net, { type AddressInfo } from 'node:net'
 import path from 'node:path'
+import { SERVER_NODE_FLAGS } from '#app/server/node-flags.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const EMBEDDED_CREDENTIALS = 'postgres:procura-embedded'
@@ -60,17 +61,21 @@ export async function startServer({
 	timeoutMs?: number
 }): Promise<ServerProcess> {
 	// node itself, not the tsx wrapper: SIGKILL must hit the process that serves (and owns the embedded server).
-	const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'app/server/start.ts', ...args], {
-		cwd: ROOT,
-		env: {
-			...withoutVitest(process.env),
-			NODE_ENV: 'production',
-			PORT: String(port),
-			PROCURA_SEED: 'true',
-			...env,
+	const child: ChildProcess = spawn(
+		process.execPath,
+		[...SERVER_NODE_FLAGS, '--import', 'tsx', 'app/server/start.ts', ...args],
+		{
+			cwd: ROOT,
+			env: {
+				...withoutVitest(process.env),
+				NODE_ENV: 'production',
+				PORT: String(port),
+				PROCURA_SEED: 'true',
+				...env,
+			},
+			stdio: ['ignore', 'pipe', 'pipe'],
 		},
-		stdio: ['ignore', 'pipe', 'pipe'],
-	})
+	)
 	const output: string[] = []
 	let exitInfo: { code: number | null; signal: NodeJS.Signals | null } | undefined
 	const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
