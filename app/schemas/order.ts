@@ -194,6 +194,8 @@ export const OrderListQuerySchema = z.object({
 	orderClassId: z.uuid().optional().catch(undefined),
 	status: z.enum(ORDER_STATUSES).optional().catch(undefined),
 	supplierId: z.uuid().optional().catch(undefined),
+	// Part of the assigned supplier's name: a search field, not a select of every supplier.
+	supplier: z.string().trim().max(200).optional().catch(undefined),
 	overdue: flag,
 	attention: flag,
 	sort: z.enum(ORDER_SORTS).catch('newest'),

@@ -19,6 +19,30 @@ type Failure = {
 }
 
 describe('buyer order routes', () => {
+	test('the list filters by part of the supplier name, and by a supplier a link chose', async () => {
+		const w = await createOrderWorld()
+		const assigned = (supplierId: string) =>
+			insertOrder(w.db, { ...w.ids, status: 'accepted', assignedSupplierId: supplierId })
+		const [alders, birchs] = [await assigned(w.alder.supplier.id), await assigned(w.birch.supplier.id)]
+		const list = async (query: string) => {
+			const result = await callRoute(
+				ordersLoader,
+				buildRequest(`/buyer/orders?orderClassId=${w.cls.id}&${query}`, { cookie: w.cookies.buyer }),
+			)
+			const data = result.data as { rows: { number: string }[]; chosenSupplier: string | null }
+			return { numbers: data.rows.map((r) => r.number), chosenSupplier: data.chosenSupplier }
+		}
+
+		// Case-insensitive part of the name; LIKE's wildcards are matched literally.
+		expect((await list('supplier=ALDER')).numbers).toEqual([alders.number])
+		expect((await list('supplier=%25')).numbers).toEqual([])
+		expect((await list('supplier=')).numbers.sort()).toEqual([alders.number, birchs.number].sort())
+		expect(await list(`supplierId=${w.birch.supplier.id}`)).toEqual({
+			numbers: [birchs.number],
+			chosenSupplier: w.birch.supplier.name,
+		})
+	})
+
 	test('a supplier user gets 403 from every buyer order route', async () => {
 		const w = await createOrderWorld()
 		const placed = await placeWorldOrder(w)

@@ -29,6 +29,8 @@ export type OrderListFilters = {
 	status?: OrderStatus | null
 	/** The assigned supplier. */
 	supplierId?: string | null
+	/** Part of the assigned supplier's name (case-insensitive). */
+	supplierName?: string | null
 	/** Past needed-by and not delivered. */
 	overdue?: boolean
 	/** Waiting for a buyer (review, unroutable, delivered to confirm), a change not yet acknowledged, or an open exception. */
@@ -125,6 +127,7 @@ const NOTHING = sql`false`
 
 function conditions(f: OrderListFilters, now: Date): (SQL | undefined)[] {
 	const search = f.search?.trim()
+	const supplierName = f.supplierName?.trim()
 	const byId = (
 		column: typeof orders.orderClassId | typeof orders.assignedSupplierId,
 		id: string | null | undefined,
@@ -137,6 +140,10 @@ function conditions(f: OrderListFilters, now: Date): (SQL | undefined)[] {
 				: NOTHING
 			: undefined,
 		byId(orders.assignedSupplierId, f.supplierId),
+		supplierName
+			? sql`exists (select 1 from suppliers s where s.id = ${orders.assignedSupplierId}
+				and s.name ilike ${`%${escapeLike(supplierName)}%`})`
+			: undefined,
 		f.overdue ? and(lt(orders.neededBy, now), notInArray(orders.status, FINISHED)) : undefined,
 		f.needsAttention
 			? or(

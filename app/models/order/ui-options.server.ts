@@ -42,7 +42,14 @@ export async function listActiveSupplierOptions(db: Executor) {
 		.orderBy(asc(suppliers.name))
 }
 
-/** Every supplier by name, for the order list's filter. */
+/** The name of one supplier (null when there is none), for a filter that names it. */
+export async function supplierNameOf(db: Executor, supplierId: string | undefined) {
+	if (!supplierId) return null
+	const [row] = await db.select({ name: suppliers.name }).from(suppliers).where(eq(suppliers.id, supplierId))
+	return row?.name ?? null
+}
+
+/** Every supplier by name, for a filter select. */
 export async function listSupplierNames(db: Executor) {
 	return db.select({ id: suppliers.id, name: suppliers.name }).from(suppliers).orderBy(asc(suppliers.name))
 }

@@ -1,12 +1,12 @@
 import { FilterSelect, ListPageHeader } from '#app/components/ui/list-page.tsx'
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { ActiveFilterChips } from '#app/components/operations/active-filters.tsx'
 import { OrdersTable } from '#app/components/orders/orders-table.tsx'
 import { Pager } from '#app/components/pager.tsx'
 import { ORDER_STATUSES, STATUS_LABELS } from '#app/domain/orders/order-lifecycle.ts'
 import { listOrders } from '#app/models/order/list-orders.server.ts'
-import { listOrderFormOptions, listSupplierNames } from '#app/models/order/ui-options.server.ts'
+import { listOrderFormOptions, supplierNameOf } from '#app/models/order/ui-options.server.ts'
 import {
 	describeOperationsFilters,
 	operationsListFilters,
@@ -24,12 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const query = OrderListQuerySchema.parse(Object.fromEntries(url.searchParams))
 	const paging = getPaging(url)
 	const db = getDb()
-	const [page, options, suppliers] = await Promise.all([
+	const [page, options, chosenSupplier] = await Promise.all([
 		listOrders(db, {
 			search: query.q,
 			orderClassId: query.orderClassId,
 			status: query.status,
 			supplierId: query.supplierId,
+			supplierName: query.supplier,
 			overdue: query.overdue,
 			needsAttention: query.attention,
 			...operationsListFilters(query),
@@ -38,14 +39,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			offset: paging.offset,
 		}),
 		listOrderFormOptions(db),
-		listSupplierNames(db),
+		supplierNameOf(db, query.supplierId),
 	])
 	return {
 		...page,
 		query,
 		paging,
 		classes: options.classes.map((c) => ({ id: c.id, name: c.name })),
-		suppliers,
+		chosenSupplier,
 		operations: {
 			active: describeOperationsFilters(query),
 			ignored: unreadableOperationsParams(url.searchParams, query),
@@ -57,7 +58,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: 'Orders · Buyer · Procura' }]
 
 export default function BuyerOrders() {
-	const { rows, total, query, paging, classes, suppliers, operations } = useLoaderData<typeof loader>()
+	const { rows, total, query, paging, classes, chosenSupplier, operations } = useLoaderData<typeof loader>()
+	const location = useLocation()
 	return (
 		<div className="stack">
 			<ListPageHeader title="Orders" action={{ to: '/buyer/orders/new', label: 'New order' }} />
@@ -86,14 +88,14 @@ export default function BuyerOrders() {
 					all="All statuses"
 					options={ORDER_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
 				/>
-				<FilterSelect
-					id="order-supplier"
-					label="Supplier"
-					name="supplierId"
-					value={query.supplierId}
-					all="All suppliers"
-					options={suppliers.map((s) => ({ value: s.id, label: s.name }))}
-				/>
+				{query.supplierId ? (
+					// A link chose one supplier: keep it while the other filters change.
+					<input type="hidden" name="supplierId" value={query.supplierId} />
+				) : null}
+				<div className="field">
+					<label htmlFor="order-supplier">Supplier name</label>
+					<input id="order-supplier" name="supplier" type="search" defaultValue={query.supplier ?? ''} />
+				</div>
 				<FilterSelect
 					id="order-sort"
 					label="Sort by"
@@ -118,6 +120,12 @@ export default function BuyerOrders() {
 			</Form>
 
 			<ActiveFilterChips filters={operations.active} ignored={operations.ignored} />
+			{query.supplierId ? (
+				<p>
+					Only orders assigned to <strong>{chosenSupplier ?? 'an unknown supplier'}</strong>.{' '}
+					<Link to={withoutParam(location.search, 'supplierId')}>Show every supplier's</Link>
+				</p>
+			) : null}
 
 			<section aria-labelledby="orders-heading">
 				<h2 id="orders-heading">
@@ -132,6 +140,14 @@ export default function BuyerOrders() {
 			</section>
 		</div>
 	)
+}
+
+/** The current list's address without one of its parameters. */
+function withoutParam(search: string, name: string) {
+	const params = new URLSearchParams(search)
+	params.delete(name)
+	const text = params.toString()
+	return text ? `/buyer/orders?${text}` : '/buyer/orders'
 }
 
 export { GeneralErrorBoundary as ErrorBoundary } from '#app/components/error-boundary.tsx'
