@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, type SQL, sql } from 'drizzle-orm'
 import { openException } from '#app/models/order/open-exception.server.ts'
 import { createJournal, flushJournal, note, SYSTEM_ACTOR } from '#app/models/order/order-journal.server.ts'
 import { type OrderRow, saveOrder } from '#app/models/order/order-row.server.ts'
@@ -14,7 +14,8 @@ export type OfferExpiryResult = { expired: number; rerouted: number; deadlinesBr
 /**
  * Expires overdue offers, oldest deadline first, and routes orders left without
  * a pending offer to the next candidate; then opens one 'deadline_breached'
- * exception for each accepted order past its needed-by that is not delivered.
+ * exception for each accepted order past its needed-by that is not delivered, and
+ * one for each change request its supplier has not acknowledged by its deadline.
  *
  * Each item is one transaction that claims the offer AND its order with
  * `FOR UPDATE … SKIP LOCKED`: another runner (another server instance) skips
@@ -32,10 +33,12 @@ export async function expireOverdueOffers(
 		result.expired++
 		if (outcome.rerouted) result.rerouted++
 	}
-	for (let i = 0; i < batchSize; i++) {
-		const outcome = await flagNextBreachedDeadline(db, now)
-		if (!outcome) break
-		if (outcome === 'flagged') result.deadlinesBreached++
+	for (const deadline of [NEEDED_BY, CHANGE_ACK]) {
+		for (let i = 0; i < batchSize; i++) {
+			const outcome = await flagNextMissedDeadline(db, now, deadline)
+			if (!outcome) break
+			if (outcome === 'flagged') result.deadlinesBreached++
+		}
 	}
 	return result
 }
@@ -87,33 +90,71 @@ async function expireNextOffer(db: Database, now: Date) {
 	})
 }
 
-async function flagNextBreachedDeadline(db: Database, now: Date) {
+/** A deadline an accepted order can miss, and how its one exception is found and worded. */
+type MissedDeadline = {
+	/** Orders past this deadline and not yet flagged for it. */
+	due: (now: Date) => SQL
+	/** An exception for this deadline already opened on the order (asked again under the row lock). */
+	flagged: (order: OrderRow) => SQL
+	detail: (order: OrderRow) => string
+	/** Oldest deadline first. */
+	dueAt: typeof orders.neededBy | typeof orders.changeAckDueAt
+}
+
+const utc = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+const WORKING = sql`${orders.status} in ('accepted', 'in_progress', 'rework_requested')`
+
+const NEEDED_BY: MissedDeadline = {
+	// Any deadline exception already on the order stands for this one too (as before changes were flagged).
+	due: (now) => sql`${WORKING} and ${orders.neededBy} <= ${now.toISOString()}::timestamptz
+		and not exists (select 1 from order_exceptions e where e.order_id = ${orders.id} and e.kind = 'deadline_breached')`,
+	flagged: () => sql`true`,
+	dueAt: orders.neededBy,
+	detail: (order) => `Not delivered by the needed-by time (${utc(order.neededBy)}).`,
+}
+
+// A change the supplier has not acknowledged by its deadline: flagged once per change request.
+const CHANGE_ACK: MissedDeadline = {
+	due: (now) => sql`${WORKING} and ${orders.changeAckDueAt} <= ${now.toISOString()}::timestamptz
+		and not exists (select 1 from order_exceptions e where e.order_id = ${orders.id} and e.kind = 'deadline_breached'
+			and e.opened_at >= ${orders.changePendingSince})`,
+	flagged: (order) =>
+		sql`${orderExceptions.openedAt} >= ${order.changePendingSince!.toISOString()}::timestamptz`,
+	dueAt: orders.changeAckDueAt,
+	detail: (order) =>
+		`The change requested ${utc(order.changePendingSince!)} was not acknowledged by ${utc(order.changeAckDueAt!)}.`,
+}
+
+async function flagNextMissedDeadline(db: Database, now: Date, deadline: MissedDeadline) {
 	return db.transaction(async (tx): Promise<'flagged' | 'already flagged' | null> => {
 		const [order] = await tx
 			.select()
 			.from(orders)
-			.where(
-				sql`${orders.status} in ('accepted', 'in_progress', 'rework_requested') and ${orders.neededBy} <= ${now.toISOString()}::timestamptz
-					and not exists (select 1 from order_exceptions e where e.order_id = ${orders.id} and e.kind = 'deadline_breached')`,
-			)
-			.orderBy(orders.neededBy, orders.id)
+			.where(deadline.due(now))
+			.orderBy(deadline.dueAt, orders.id)
 			.limit(1)
 			.for('update', { skipLocked: true })
 		if (!order) return null
-		// The "no exception yet" above was read before the row lock: another runner may have
+		// The "not flagged yet" above was read before the row lock: another runner may have
 		// committed its exception for this order in between (it changes no order column, so
 		// PostgreSQL does not re-check the row). Asked again now, under the lock, it is certain.
 		const [already] = await tx
 			.select({ id: orderExceptions.id })
 			.from(orderExceptions)
-			.where(and(eq(orderExceptions.orderId, order.id), eq(orderExceptions.kind, 'deadline_breached')))
+			.where(
+				and(
+					eq(orderExceptions.orderId, order.id),
+					eq(orderExceptions.kind, 'deadline_breached'),
+					deadline.flagged(order),
+				),
+			)
 			.limit(1)
 		if (already) return 'already flagged'
 		const journal = createJournal()
 		await openException(tx, journal, {
 			order,
 			kind: 'deadline_breached',
-			detail: `Not delivered by the needed-by time (${order.neededBy.toISOString().slice(0, 16).replace('T', ' ')} UTC).`,
+			detail: deadline.detail(order),
 			supplierId: order.assignedSupplierId,
 			ownerUserId: order.placedByUserId,
 			actor: SYSTEM_ACTOR,

@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm'
 import { expect, test } from 'vitest'
 import { expireOverdueOffers } from '#app/jobs/offer-expiry.server.ts'
 import { placeOrder } from '#app/models/order/place-order.server.ts'
+import { requestChange } from '#app/models/order/request-change.server.ts'
 import { respondToOffer } from '#app/models/order/respond-to-offer.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { createDatabase } from '#db/client.ts'
@@ -128,6 +129,54 @@ test('an expired offer cannot be accepted, and the job opens one deadline except
 		.where(eq(orderExceptions.orderId, placed.orderId))
 	expect(exceptions).toEqual([
 		expect.objectContaining({ kind: 'deadline_breached', status: 'open', supplierId: supplier.supplier.id }),
+	])
+	expect((await orderRow(db, placed.orderId)).status).toBe('accepted')
+})
+
+test('the job opens one deadline exception for a change the supplier has not acknowledged in time', async () => {
+	const db = getDb()
+	const category = await createCategory(db)
+	const cls = await createOrderClass(db, { ackDeadlineMinutes: 30 })
+	const ids = { categoryId: category.id, orderClassId: cls.id }
+	const supplier = await createCapableSupplier(db, ids, { term: { ackSlaMinutes: 60 } })
+	const buyer = await createBuyer(db)
+	const placed = await placeOrder(db, {
+		actor: buyer,
+		input: orderInput(ids, { neededBy: inHours(96) }),
+		now: NOW,
+	})
+	const [offer] = await offersOf(db, placed.orderId)
+	await respondToOffer(db, {
+		actor: supplier.user,
+		supplierId: supplier.supplier.id,
+		offerId: offer!.id,
+		expectedVersion: await versionOf(db, placed.orderId),
+		response: 'accept',
+		now: inHours(0.25),
+	})
+	const change = await requestChange(db, {
+		actor: buyer,
+		orderId: placed.orderId,
+		expectedVersion: await versionOf(db, placed.orderId),
+		quantity: 12,
+		reason: 'Two more entities joined the payroll run',
+		now: inHours(1),
+	})
+	const exceptionsOf = () =>
+		db.select().from(orderExceptions).where(eq(orderExceptions.orderId, placed.orderId))
+
+	// Before the acknowledgement deadline nothing is flagged; after it, one exception, once.
+	await expireUntilQuiet(db, new Date(change.ackDueAt.getTime() - 60_000))
+	expect(await exceptionsOf()).toEqual([])
+	await expireUntilQuiet(db, new Date(change.ackDueAt.getTime() + 60_000))
+	await expireUntilQuiet(db, new Date(change.ackDueAt.getTime() + 120_000))
+	expect(await exceptionsOf()).toEqual([
+		expect.objectContaining({
+			kind: 'deadline_breached',
+			status: 'open',
+			supplierId: supplier.supplier.id,
+			detail: expect.stringMatching(/^The change requested .* was not acknowledged by .* UTC\.$/),
+		}),
 	])
 	expect((await orderRow(db, placed.orderId)).status).toBe('accepted')
 })
