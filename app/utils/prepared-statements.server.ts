@@ -53,7 +53,7 @@ function insertText(table: PgTable, keys: string[]) {
 	for (const key of keys) {
 		const column = columns[key]
 		if (!column) throw new Error(`${getTableName(table)} has no column ${key}`)
-		names.push(`"${column.keyAsName ? toSnakeCase(key) : column.name}"`)
+		names.push(`"${columnName(key, column)}"`)
 		// The record's fields are named as the JSON keys (the TypeScript names).
 		fields.push(`r."${key}"`)
 		definitions.push(`"${key}" ${column.getSQLType()}`)
@@ -75,4 +75,28 @@ export async function runPrepared<T>(db: Executor, text: string, params: unknown
 /** The postgres.js client under a drizzle handle or transaction (the transaction's own connection). */
 function clientOf(db: Executor): postgres.Sql {
 	return (db._.session as unknown as { client: postgres.Sql }).client
+}
+
+function columnName(key: string, column: { keyAsName: boolean; name: string }) {
+	return column.keyAsName ? toSnakeCase(key) : column.name
+}
+
+/**
+ * Every column of a table for a fixed-text select: `list` names them `alias."column" as "key"`,
+ * `toRow` turns a result row (keyed by the TypeScript names) into the table's select type, mapping
+ * each value from the driver as drizzle would (timestamps arrive as text: drizzle's postgres.js
+ * driver turns off its date parsing).
+ */
+export function tableSelection<T extends PgTable>(table: T, alias: string) {
+	const columns = Object.entries(getTableColumns(table))
+	const list = columns.map(([key, column]) => `${alias}."${columnName(key, column)}" as "${key}"`).join(', ')
+	function toRow(row: Record<string, unknown>): T['$inferSelect'] {
+		const result: Record<string, unknown> = {}
+		for (const [key, column] of columns) {
+			const value = row[key]
+			result[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value)
+		}
+		return result as T['$inferSelect']
+	}
+	return { list, toRow }
 }

@@ -52,6 +52,23 @@ const ALLOWED: Allowed[] = [
 			'values go in `params`.',
 	},
 	{
+		file: 'app/models/order/candidates.server.ts',
+		code: 'select ${policySelection.list}, oc.name',
+		reason:
+			'classPolicyFrom: the policy columns come from the drizzle table definition (tableSelection); ' +
+			'the ids are $1…$3.',
+	},
+	{
+		file: 'app/models/order/candidates.server.ts',
+		code: '${classPolicyFrom}',
+		reason: 'classPolicyText: the two fixed statements built once from classPolicyFrom (above).',
+	},
+	{
+		file: 'app/models/order/candidates.server.ts',
+		code: 'runPrepared<Record<string, unknown>>(db, classPolicyText.',
+		reason: 'loadClassPolicy: one of the two classPolicyText statements (above); values go in params.',
+	},
+	{
 		file: 'app/models/scorecard/rollups.server.ts',
 		code: 'insert into ${table} (${columns.join',
 		reason:

@@ -1,10 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import { type PriceTier } from '#app/domain/pricing/price-for.ts'
 import { type RoutingOrder, type SupplierCandidate } from '#app/domain/routing/rank-candidates.ts'
 import { type Executor, schema } from '#app/utils/db.server.ts'
-import { executePrepared } from '#app/utils/prepared-statements.server.ts'
+import { executePrepared, runPrepared, tableSelection } from '#app/utils/prepared-statements.server.ts'
 
-const { categories, orderClasses, orderClassPolicies } = schema
+const { orderClasses, orderClassPolicies } = schema
 
 export type ClassPolicy = typeof orderClassPolicies.$inferSelect & {
 	className: string
@@ -25,35 +25,46 @@ export async function loadClassPolicy(
 	db: Executor,
 	{ orderClassId, categoryId, policyId }: { orderClassId: string; categoryId: string; policyId?: string },
 ): Promise<ClassPolicy | null> {
-	const [row] = await db
-		.select({
-			policy: orderClassPolicies,
-			className: orderClasses.name,
-			classKey: orderClasses.key,
-			priorityRank: orderClasses.priorityRank,
-			classRetiredAt: orderClasses.retiredAt,
-			categoryName: categories.name,
-			categoryRetiredAt: categories.retiredAt,
-		})
-		.from(orderClassPolicies)
-		.innerJoin(orderClasses, eq(orderClasses.id, orderClassPolicies.orderClassId))
-		.leftJoin(categories, eq(categories.id, categoryId))
-		.where(
-			and(
-				eq(orderClassPolicies.orderClassId, orderClassId),
-				policyId
-					? eq(orderClassPolicies.id, policyId)
-					: eq(
-							orderClassPolicies.version,
-							sql`(select max(p.version) from order_class_policies p where p.order_class_id = ${orderClassId})`,
-						),
-			),
-		)
-		.prepare(policyId ? 'order_policy_by_id' : 'order_policy_current')
-		.execute()
+	const [row] = policyId
+		? await runPrepared<Record<string, unknown>>(db, classPolicyText.byId, [
+				orderClassId,
+				categoryId,
+				policyId,
+			])
+		: await runPrepared<Record<string, unknown>>(db, classPolicyText.current, [orderClassId, categoryId])
 	if (!row) return null
-	const { policy, ...rest } = row
-	return { ...policy, ...rest }
+	return {
+		...policySelection.toRow(row),
+		className: row.className as string,
+		classKey: row.classKey as string,
+		priorityRank: row.priorityRank as number,
+		classRetiredAt: timestampOf(row.classRetiredAt),
+		categoryName: row.categoryName as string | null,
+		categoryRetiredAt: timestampOf(row.categoryRetiredAt),
+	}
+}
+
+// Fixed texts: every order placement and transition reads its policy, and drizzle's builder cost more
+// Node CPU than the query itself.
+const policySelection = tableSelection(orderClassPolicies, 'p')
+const classPolicyFrom = `
+	select ${policySelection.list}, oc.name as "className", oc.key as "classKey",
+		oc.priority_rank as "priorityRank", oc.retired_at as "classRetiredAt",
+		cat.name as "categoryName", cat.retired_at as "categoryRetiredAt"
+	from order_class_policies p
+	join order_classes oc on oc.id = p.order_class_id
+	left join categories cat on cat.id = $2
+	where p.order_class_id = $1`
+const classPolicyText = {
+	byId: `${classPolicyFrom} and p.id = $3`,
+	current: `${classPolicyFrom}
+		and p.version = (select max(v.version) from order_class_policies v where v.order_class_id = $1)`,
+}
+
+function timestampOf(value: unknown): Date | null {
+	return value === null || value === undefined
+		? null
+		: (orderClasses.retiredAt.mapFromDriverValue(value as string) as Date)
 }
 
 /** What routing knows about an order under its class policy. */

@@ -1,11 +1,12 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import { formatMoney } from '#app/domain/pricing/money.ts'
 import { type Executor, schema } from '#app/utils/db.server.ts'
+import { runPrepared } from '#app/utils/prepared-statements.server.ts'
 import { type OrderFacts } from '#emails/order-email-parts.tsx'
 import { type ClassPolicy } from './candidates.server.ts'
 import { type OrderRow } from './order-row.server.ts'
 
-const { suppliers, users } = schema
+const { users } = schema
 
 export type Recipient = { name: string; email: string }
 
@@ -39,22 +40,24 @@ export function isEmergency(policy: Pick<ClassPolicy, 'requires24x7' | 'classKey
  * Who hears about an order on the supplier side: the organisation's active
  * users, or its contact address when it has none yet. One query for all suppliers.
  */
+// A fixed text: every offer reads it, and drizzle's builder cost more Node CPU than the query.
+const SUPPLIER_RECIPIENTS = `
+	select s.id as "supplierId", s.name as "supplierName", s.contact_email as "contactEmail",
+		u.name as "userName", u.email as "userEmail"
+	from suppliers s
+	left join users u on u.supplier_id = s.id and u.disabled_at is null
+	where s.id = any($1::uuid[])`
+
 export async function supplierRecipients(db: Executor, supplierIds: readonly string[]) {
 	const bySupplier = new Map<string, { supplierName: string; recipients: Recipient[] }>()
 	if (supplierIds.length === 0) return bySupplier
-	const rows = await db
-		.select({
-			supplierId: suppliers.id,
-			supplierName: suppliers.name,
-			contactEmail: suppliers.contactEmail,
-			userName: users.name,
-			userEmail: users.email,
-		})
-		.from(suppliers)
-		.leftJoin(users, and(eq(users.supplierId, suppliers.id), isNull(users.disabledAt)))
-		.where(inArray(suppliers.id, [...supplierIds]))
-		.prepare('supplier_recipients')
-		.execute()
+	const rows = await runPrepared<{
+		supplierId: string
+		supplierName: string
+		contactEmail: string | null
+		userName: string | null
+		userEmail: string | null
+	}>(db, SUPPLIER_RECIPIENTS, [supplierIds])
 	for (const row of rows) {
 		const entry = bySupplier.get(row.supplierId) ?? { supplierName: row.supplierName, recipients: [] }
 		if (row.userEmail) entry.recipients.push({ name: row.userName ?? row.userEmail, email: row.userEmail })
