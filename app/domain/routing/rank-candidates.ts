@@ -150,6 +150,8 @@ export function rankCandidates(
 	return { candidates: ranked.map((r, i) => ({ rank: i + 1, ...r })), excluded }
 }
 
+// The first rule that fails is the recorded one. loadCandidates relies on this order: it looks up no
+// contract term for a supplier that is inactive, paused or outside the region, as those come first.
 function applyHardFilters(
 	order: RoutingOrder,
 	c: SupplierCandidate,

@@ -132,7 +132,15 @@ export async function loadCandidates(
 		categoryId,
 		weekStart,
 		day,
-	}: { orderClassId: string; categoryId: string; weekStart: string; day: string },
+		region,
+	}: {
+		orderClassId: string
+		categoryId: string
+		weekStart: string
+		day: string
+		/** The order's region; null (the intake preview before one is chosen) for any. */
+		region: string | null
+	},
 ): Promise<Candidate[]> {
 	const rows = await executePrepared<CandidateRow>(
 		db,
@@ -149,7 +157,16 @@ export async function loadCandidates(
 		join order_classes oc on oc.id = c.order_class_id
 		left join supplier_standings st on st.supplier_id = c.supplier_id and st.order_class_id = c.order_class_id
 		left join capability_weekly_load l on l.capability_id = c.id and l.week_start = ${weekStart}
-		left join lateral (${bindingTermSql(sql`c.supplier_id`, sql`c.order_class_id`, sql`c.category_id`, day)}) t on true
+		left join lateral (${bindingTermSql(
+			sql`c.supplier_id`,
+			sql`c.order_class_id`,
+			sql`c.category_id`,
+			day,
+			// Only where the term can matter: the hard filters exclude an inactive supplier, a paused
+			// capability or another region before they look at the contract (rank-candidates.ts).
+			sql`and s.status = 'active' and c.paused_at is null
+				and (${region}::text is null or ${region}::text = any(c.regions))`,
+		)}) t on true
 		where c.category_id = ${categoryId} and c.order_class_id = ${orderClassId}`,
 		'routing_candidates',
 	)
@@ -161,6 +178,7 @@ function bindingTermSql(
 	classId: unknown,
 	categoryId: unknown,
 	day: string,
+	onlyWhere = sql``,
 ) {
 	return sql`
 		select ct.id, k.currency, ct.unit_price_minor, ct.price_tiers, ct.priority_surcharge_bps,
@@ -170,6 +188,7 @@ function bindingTermSql(
 		where k.supplier_id = ${supplierId} and k.status = 'active'
 			and k.starts_on <= ${day}::date and k.ends_on >= ${day}::date
 			and ct.order_class_id = ${classId} and (ct.category_id = ${categoryId} or ct.category_id is null)
+			${onlyWhere}
 		order by ct.category_id is null, k.starts_on desc, ct.id
 		limit 1`
 }

@@ -96,6 +96,7 @@ export async function assessIntake(
 			categoryId: input.categoryId,
 			weekStart: weekStartOf(now),
 			day: dayOf(now),
+			region: regionGiven ? input.region : null,
 		}),
 		loadHistory(db, { ...input, preferredSupplierId: preferred }),
 		numbered ? nextOrderNumber(db, now) : null,

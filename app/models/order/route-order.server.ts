@@ -104,6 +104,7 @@ export async function routeWithin(tx: Transaction, journal: Journal, ctx: RouteC
 							categoryId: order.categoryId,
 							weekStart: weekStartOf(now),
 							day: dayOf(now),
+							region: order.region,
 						}),
 				])
 
