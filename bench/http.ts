@@ -73,7 +73,7 @@ async function runOn(root: string, url: string) {
 
 	const app = await startChild(
 		'procura',
-		[...SERVER_NODE_FLAGS, 'app/server/start.ts'],
+		[...SERVER_NODE_FLAGS, ...profileFlags(), 'app/server/start.ts'],
 		{ DATABASE_URL: url, NODE_ENV: 'production', PROCURA_SEED: 'false' },
 		'Procura is serving',
 	)
@@ -118,6 +118,15 @@ async function runOn(root: string, url: string) {
 	console.log(
 		`targets: each page ≥ ${TARGETS.ratio * 100} % of the bare server, p99 ≤ ${TARGETS.p99Ms} ms, no errors, RSS ≤ ${TARGETS.rssMb} MB`,
 	)
+}
+
+/**
+ * BENCH_HTTP_PROFILE=<dir>: the app server writes a V8 CPU profile of its whole run (all three pages)
+ * into <dir> when it stops; open it in Chrome's DevTools or speedscope.
+ */
+function profileFlags() {
+	const dir = process.env.BENCH_HTTP_PROFILE
+	return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : []
 }
 
 /** The URL of `database` on the server `db` is connected to. */
