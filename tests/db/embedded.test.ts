@@ -22,6 +22,19 @@ async function query(url: string) {
 	}
 }
 
+test('the embedded server plans for data in memory (random_page_cost 1.1), a given server keeps its own', async () => {
+	const sql = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
+	try {
+		const [row] = await sql<{ setting: string; source: string }[]>`
+			select setting, source from pg_settings where name = 'random_page_cost'`
+		// The suite runs on an embedded server unless TEST_DATABASE_URL names one (CI: the machine's).
+		if (process.env.TEST_DATABASE_URL) expect(row!.source).not.toBe('command line')
+		else expect(row).toEqual({ setting: '1.1', source: 'command line' })
+	} finally {
+		await sql.end()
+	}
+})
+
 test('a server left running by a crashed process is stopped and a new one starts on the same data', async () => {
 	const dataDir = path.join(scratch, 'crashed')
 	// node itself, not the tsx wrapper: SIGKILL must hit the process that started the server.
