@@ -264,4 +264,34 @@ describe('supplier order routes', () => {
 		const after = await callRoute(orderLoader, buildRequest(path, { cookie: w.cookies.alder }), { params })
 		expect(after.data).toMatchObject({ actions: [], pendingOffer: null })
 	})
+
+	test('the inbox shows offers 20 at a time beside the orders list, each with its own page; past the end goes to the last', async () => {
+		const w = await createOrderWorld()
+		const placed = []
+		for (let i = 0; i < 21; i++) placed.push(await placeWorldOrder(w))
+		type Inbox = {
+			offers: { orderNumber: string }[]
+			offerCount: number
+			offerPaging: { page: number }
+			paging: { page: number }
+		}
+		const inboxAt = (query: string) =>
+			callRoute(inboxLoader, buildRequest(`/supplier/orders${query}`, { cookie: w.cookies.alder }))
+
+		const first = (await inboxAt('')).data as Inbox
+		expect(first.offers).toHaveLength(20)
+		expect(first.offerCount).toBe(21)
+		const second = (await inboxAt('?offersPage=2&page=1')).data as Inbox
+		expect(second.offerPaging.page).toBe(2)
+		expect(second.paging.page).toBe(1)
+		expect(second.offers).toHaveLength(1)
+		const all = [...first.offers, ...second.offers].map((o) => o.orderNumber)
+		expect(new Set(all)).toEqual(new Set(placed.map((p) => p.number)))
+
+		const beyond = await inboxAt('?offersPage=9&page=1')
+		expect(beyond.status).toBe(302)
+		expect(beyond.location).toBe('/supplier/orders?offersPage=2&page=1')
+		const nonsense = (await inboxAt('?offersPage=abc')).data as Inbox
+		expect(nonsense.offerPaging.page).toBe(1)
+	})
 })

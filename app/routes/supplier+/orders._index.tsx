@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+	type ActionFunctionArgs,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+	redirect,
+} from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { LocalTime } from '#app/components/orders/local-time.tsx'
 import { ClassName, OrderStatusBadge } from '#app/components/orders/order-status-badge.tsx'
@@ -14,22 +19,31 @@ import {
 import { type ActionFailure } from '#app/schemas/order-actions.ts'
 import { requireSupplierUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { getPaging } from '#app/utils/paging.ts'
+import { getPaging, pageCount } from '#app/utils/paging.ts'
 import { handleSupplierOrderAction } from './orders.failure.server.ts'
 
-const INBOX_SIZE = 50
+// The most urgent offers first, a page at a time: each comes with its answer forms.
+const INBOX_PAGE_SIZE = 20
+const OFFERS_PAGE = 'offersPage'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { supplierId } = await requireSupplierUser(request)
-	const paging = getPaging(new URL(request.url))
+	const url = new URL(request.url)
+	const paging = getPaging(url)
+	const offerPaging = getPaging(url, INBOX_PAGE_SIZE, OFFERS_PAGE)
 	const db = getDb()
 	const [offers, offerCount, orders, orderCount] = await Promise.all([
-		listSupplierInbox(db, { supplierId, limit: INBOX_SIZE }),
+		listSupplierInbox(db, { supplierId, limit: offerPaging.limit, offset: offerPaging.offset }),
 		countSupplierInbox(db, { supplierId }),
 		listSupplierOrders(db, { supplierId, limit: paging.limit, offset: paging.offset }),
 		countSupplierOrders(db, { supplierId }),
 	])
-	return { offers, offerCount, orders, orderCount, paging }
+	// Answering the last offers of the last page leaves it empty: show the page that is now the last.
+	if (offers.length === 0 && offerPaging.page > 1 && offerCount > 0) {
+		url.searchParams.set(OFFERS_PAGE, String(pageCount(offerCount, INBOX_PAGE_SIZE)))
+		throw redirect(`${url.pathname}${url.search}`)
+	}
+	return { offers, offerCount, offerPaging, orders, orderCount, paging }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -40,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: 'Orders · Supplier · Procura' }]
 
 export default function SupplierOrders() {
-	const { offers, offerCount, orders, orderCount, paging } = useLoaderData<typeof loader>()
+	const { offers, offerCount, offerPaging, orders, orderCount, paging } = useLoaderData<typeof loader>()
 	const failure = (useActionData<typeof action>() as ActionFailure | undefined) ?? null
 	return (
 		<div className="stack">
@@ -57,9 +71,13 @@ export default function SupplierOrders() {
 					supplier.
 				</p>
 				<SupplierInbox offers={offers} failure={failure} />
-				{offerCount > offers.length ? (
-					<p className="muted">Showing the first {offers.length}; answer these to see the rest.</p>
-				) : null}
+				<Pager
+					page={offerPaging.page}
+					pageSize={offerPaging.pageSize}
+					total={offerCount}
+					param={OFFERS_PAGE}
+					label="Offer pages"
+				/>
 			</section>
 			<section aria-labelledby="active-heading">
 				<h2 id="active-heading">Your orders ({orderCount})</h2>
@@ -113,7 +131,7 @@ export default function SupplierOrders() {
 						</table>
 					</div>
 				)}
-				<Pager page={paging.page} pageSize={paging.pageSize} total={orderCount} />
+				<Pager page={paging.page} pageSize={paging.pageSize} total={orderCount} label="Order pages" />
 			</section>
 		</div>
 	)
