@@ -252,11 +252,14 @@ export function arrangeScorecardRows<R extends SortableRow>(
 	{ standing, sort, dir }: Pick<ScorecardListQuery, 'standing' | 'sort' | 'dir'>,
 ): R[] {
 	const kept = rows.filter((r) =>
-		standing === undefined ? true : standing === INSUFFICIENT_DATA ? r.standing === null : r.standing?.key === standing,
+		standing === undefined
+			? true
+			: standing === INSUFFICIENT_DATA
+				? r.standing === null
+				: r.standing?.key === standing,
 	)
+	if (isNameSort(sort)) return arrangeByName(kept, sort, dir)
 	const sign = dir === 'asc' ? 1 : -1
-	const byName = (a: R, b: R) =>
-		a.supplierName.localeCompare(b.supplierName) || a.className.localeCompare(b.className)
 	return kept.sort((a, b) => {
 		const x = sortValue(a, sort)
 		const y = sortValue(b, sort)
@@ -264,4 +267,28 @@ export function arrangeScorecardRows<R extends SortableRow>(
 		const order = typeof x === 'string' ? x.localeCompare(String(y)) : x - (y as number)
 		return sign * order || byName(a, b)
 	})
+}
+
+type Named = { supplierName: string; className: string }
+
+const byName = (a: Named, b: Named) =>
+	a.supplierName.localeCompare(b.supplierName) || a.className.localeCompare(b.className)
+
+/** Sorts that need only the names: the list can order and page before it scores a row. */
+export function isNameSort(sort: ScorecardSort): sort is 'supplier' | 'class' {
+	return sort === 'supplier' || sort === 'class'
+}
+
+/** Rows in the list's order for a sort by supplier or class (the same order arrangeScorecardRows gives). */
+export function arrangeByName<R extends Named>(
+	rows: R[],
+	sort: 'supplier' | 'class',
+	dir: SortDirection,
+): R[] {
+	const sign = dir === 'asc' ? 1 : -1
+	return rows.sort((a, b) =>
+		sort === 'supplier'
+			? sign * a.supplierName.localeCompare(b.supplierName) || byName(a, b)
+			: sign * a.className.localeCompare(b.className) || byName(a, b),
+	)
 }

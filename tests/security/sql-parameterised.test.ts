@@ -69,6 +69,21 @@ const ALLOWED: Allowed[] = [
 		reason: 'loadClassPolicy: one of the two classPolicyText statements (above); values go in params.',
 	},
 	{
+		file: 'app/models/scorecard/read-scorecards.server.ts',
+		code: '(r.supplier_id, r.order_class_id) in (select * from unnest($${++n}::uuid[]',
+		reason: 'listText: the page-of-pairs filter, a literal with numbered placeholders; the ids go in params.',
+	},
+	{
+		file: 'app/models/scorecard/scorecard-list-page.server.ts',
+		code: 'runPrepared<{ id: string; name: string; regions: string[] }>(db, SUPPLIERS_TEXT, [])',
+		reason: 'SUPPLIERS_TEXT is a string literal exported by read-scorecards.server.ts; no values.',
+	},
+	{
+		file: 'app/models/scorecard/scorecard-list-page.server.ts',
+		code: 'runPrepared<{ id: string; name: string; key: string }>(db, CLASSES_TEXT, [])',
+		reason: 'CLASSES_TEXT is a string literal exported by read-scorecards.server.ts; no values.',
+	},
+	{
 		file: 'app/models/scorecard/rollups.server.ts',
 		code: 'insert into ${table} (${columns.join',
 		reason:

@@ -47,7 +47,7 @@ const listTexts = new Map<string, string>()
  * one text ('counts;cycle minutes;acknowledgement minutes'), a published row's counters and
  * metrics as JSON text for JSON.parse; names come from the suppliers and classes, read once.
  */
-function listText(filters: { supplier: boolean; orderClass: boolean }) {
+function listText(filters: { supplier: boolean; orderClass: boolean; pairs: boolean }) {
 	const key = JSON.stringify(filters)
 	let text = listTexts.get(key)
 	if (text) return text
@@ -56,6 +56,9 @@ function listText(filters: { supplier: boolean; orderClass: boolean }) {
 		'r.month = $1',
 		filters.supplier ? `r.supplier_id = $${++n}::uuid` : null,
 		filters.orderClass ? `r.order_class_id = $${++n}::uuid` : null,
+		filters.pairs
+			? `(r.supplier_id, r.order_class_id) in (select * from unnest($${++n}::uuid[], $${++n}::uuid[]))`
+			: null,
 	].filter(Boolean)
 	text = `select r.supplier_id, r.order_class_id,
 			case when p.id is null then concat_ws(';', concat_ws(',', ${COUNT_COLUMNS}),
@@ -83,9 +86,9 @@ type ListRow = {
 	policy_version: number | null
 }
 
-const SUPPLIERS_TEXT = 'select id, name, regions from suppliers'
+export const SUPPLIERS_TEXT = 'select id, name, regions from suppliers'
 const SUPPLIER_TEXT = 'select id, name, regions from suppliers where id = $1::uuid'
-const CLASSES_TEXT = 'select id, name, key from order_classes'
+export const CLASSES_TEXT = 'select id, name, key from order_classes'
 
 /**
  * A live row's counters from 'counts;cycle minutes;acknowledgement minutes' (non-negative integers),
@@ -125,10 +128,24 @@ export async function listMonthScorecards(
 		supplierId,
 		orderClassId,
 		region,
-	}: { month: string; now: Date; supplierId?: string; orderClassId?: string; region?: string },
+		pairs,
+	}: {
+		month: string
+		now: Date
+		supplierId?: string
+		orderClassId?: string
+		region?: string
+		/** Only these supplier × class scorecards (a page of the list). */
+		pairs?: readonly { supplierId: string; orderClassId: string }[]
+	},
 ): Promise<ScorecardRow[]> {
-	const text = listText({ supplier: !!supplierId, orderClass: !!orderClassId })
-	const params = [month, supplierId, orderClassId].filter((p) => p !== undefined && p !== '')
+	const text = listText({ supplier: !!supplierId, orderClass: !!orderClassId, pairs: !!pairs })
+	const params: unknown[] = [month, supplierId, orderClassId].filter((p) => p !== undefined && p !== '')
+	if (pairs)
+		params.push(
+			pairs.map((p) => p.supplierId),
+			pairs.map((p) => p.orderClassId),
+		)
 	const [{ policy, labels }, rows, supplierRows, classRows] = await Promise.all([
 		scorecardPolicies(db),
 		runPrepared<ListRow>(db, text, params),
@@ -177,7 +194,7 @@ export async function listMonthScorecards(
  * policies table: a snapshot names a standing by key under its own policy version, and shows
  * the label that version gave it.
  */
-async function scorecardPolicies(db: Executor) {
+export async function scorecardPolicies(db: Executor) {
 	const { scorecardPolicies: table } = schema
 	let versions = (await db
 		.select({

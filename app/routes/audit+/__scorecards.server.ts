@@ -4,8 +4,10 @@ import { DEFAULT_STANDINGS } from '#app/domain/scorecards/score-and-standing.ts'
 import { evidenceRows } from '#app/domain/scorecards/evidence-rows.ts'
 import { listMonthScorecards, type ScorecardRow } from '#app/models/scorecard/read-scorecards.server.ts'
 import { scorecardEvidence } from '#app/models/scorecard/recompute.server.ts'
+import { listMonthScorecardPage } from '#app/models/scorecard/scorecard-list-page.server.ts'
 import {
 	arrangeScorecardRows,
+	isNameSort,
 	isUuid,
 	parseFigureQuery,
 	type ScorecardListQuery,
@@ -28,6 +30,24 @@ export async function listArrangedScorecards(
 		region: query.region,
 	})
 	return { rows: arrangeScorecardRows(rows, query), standings: standingOptions(rows) }
+}
+
+/**
+ * One page of the list and its total. Sorted by supplier or class without a standing filter, only
+ * the page's rows are read and scored (listMonthScorecardPage); any other sort or filter needs every
+ * row's figures first.
+ */
+export async function listScorecardPage(
+	db: Executor,
+	query: ScorecardListQuery,
+	now: Date,
+	{ offset, limit }: { offset: number; limit: number },
+): Promise<{ rows: ScorecardRow[]; total: number; standings: { value: string; label: string }[] }> {
+	if (isNameSort(query.sort) && query.standing === undefined) {
+		return listMonthScorecardPage(db, { ...query, sort: query.sort, now, offset, limit })
+	}
+	const { rows, standings } = await listArrangedScorecards(db, query, now)
+	return { rows: rows.slice(offset, offset + limit), total: rows.length, standings }
 }
 
 /** The standings to filter by: the built-in ones and any other a row of the month carries. */

@@ -17,7 +17,7 @@ import {
 import { requireUserWithRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getPaging } from '#app/utils/paging.ts'
-import { listArrangedScorecards, listClassOptions } from './__scorecards.server.ts'
+import { listClassOptions, listScorecardPage } from './__scorecards.server.ts'
 
 const PAGE_SIZE = 50
 
@@ -29,8 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const { query, errors, values } = parseScorecardListQuery(url.searchParams, now)
 	const paging = getPaging(url, PAGE_SIZE)
 	const db = getDb()
-	const [{ rows, standings }, classes] = await Promise.all([
-		listArrangedScorecards(db, query, now),
+	const [{ rows, total, standings }, classes] = await Promise.all([
+		listScorecardPage(db, query, now, paging),
 		listClassOptions(db),
 	])
 	return {
@@ -38,8 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		errors,
 		values,
 		paging,
-		total: rows.length,
-		rows: rows.slice(paging.offset, paging.offset + paging.limit),
+		total,
+		rows,
 		months: monthOptions(now),
 		currentMonth: monthKeyOf(now),
 		classes,
