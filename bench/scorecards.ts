@@ -1,6 +1,7 @@
 import { loader as listLoader } from '#app/routes/audit+/scorecards._index.tsx'
 import { loader as supplierLoader } from '#app/routes/audit+/scorecards.$supplierId._index.tsx'
-import { listMonthScorecards, supplierScorecardPage } from '#app/models/scorecard/read-scorecards.server.ts'
+import { listMonthScorecards } from '#app/models/scorecard/read-scorecards.server.ts'
+import { supplierScorecardPage } from '#app/models/scorecard/supplier-scorecard-page.server.ts'
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { type Database } from '#db/client.ts'
 import { sessionCookieFor } from '#tests/utils/session.ts'

@@ -14,7 +14,7 @@ import {
 } from '#app/components/scorecards/metrics.ts'
 import { TrendChart } from '#app/components/scorecards/trend-chart.tsx'
 import { monthKeyOf } from '#app/domain/scorecards/periods.ts'
-import { supplierScorecardPage } from '#app/models/scorecard/read-scorecards.server.ts'
+import { supplierScorecardPage } from '#app/models/scorecard/supplier-scorecard-page.server.ts'
 import {
 	evidenceSearch,
 	type EvidenceMetric,

@@ -6,7 +6,7 @@ import { FormError } from '#app/components/forms/error-list.tsx'
 import { SelectField } from '#app/components/forms/field.tsx'
 import { StatusButton } from '#app/components/ui/status-button.tsx'
 import { listDisputes, raiseDispute } from '#app/models/scorecard/disputes.server.ts'
-import { supplierScorecardPage } from '#app/models/scorecard/read-scorecards.server.ts'
+import { supplierScorecardPage } from '#app/models/scorecard/supplier-scorecard-page.server.ts'
 import { scorecardEvidence } from '#app/models/scorecard/recompute.server.ts'
 import {
 	chosenMonth,
