@@ -35,6 +35,17 @@ describe('expiry with an injected clock', () => {
 		expect(await storedSession(second.session.id)).toBeNull()
 	})
 
+	test('a valid token gives the session as stored and its user without the disabled flag', async () => {
+		const user = await insertUser(getDb(), { role: 'auditor', name: 'Ida Auditor' })
+		const t0 = new Date('2026-03-02T08:00:00.123Z')
+		const { token, session } = await createTestSession(user.id, { now: t0 })
+		const stored = await storedSession(session.id)
+		expect(await validateSessionToken(token, new Date(t0.getTime() + MINUTE))).toEqual({
+			session: stored,
+			user: { id: user.id, email: user.email, name: 'Ida Auditor', role: 'auditor', supplierId: null },
+		})
+	})
+
 	test('absolute: a session used every few hours still ends 7 days after login', async () => {
 		const user = await insertUser(getDb())
 		const t0 = new Date('2026-03-02T08:00:00Z')
