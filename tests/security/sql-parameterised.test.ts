@@ -74,16 +74,6 @@ const ALLOWED: Allowed[] = [
 		reason: 'listText: the page-of-pairs filter, a literal with numbered placeholders; the ids go in params.',
 	},
 	{
-		file: 'app/models/scorecard/scorecard-list-page.server.ts',
-		code: 'runPrepared<{ id: string; name: string; regions: string[] }>(db, SUPPLIERS_TEXT, [])',
-		reason: 'SUPPLIERS_TEXT is a string literal exported by read-scorecards.server.ts; no values.',
-	},
-	{
-		file: 'app/models/scorecard/scorecard-list-page.server.ts',
-		code: 'runPrepared<{ id: string; name: string; key: string }>(db, CLASSES_TEXT, [])',
-		reason: 'CLASSES_TEXT is a string literal exported by read-scorecards.server.ts; no values.',
-	},
-	{
 		file: 'app/models/scorecard/rollups.server.ts',
 		code: 'insert into ${table} (${columns.join',
 		reason:

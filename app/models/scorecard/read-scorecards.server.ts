@@ -75,9 +75,9 @@ type ListRow = {
 	policy_version: number | null
 }
 
-export const SUPPLIERS_TEXT = 'select id, name, regions from suppliers'
+const SUPPLIERS_TEXT = 'select id, name, regions from suppliers'
 const SUPPLIER_TEXT = 'select id, name, regions from suppliers where id = $1::uuid'
-export const CLASSES_TEXT = 'select id, name, key from order_classes'
+const CLASSES_TEXT = 'select id, name, key from order_classes'
 
 /**
  * A live row's counters from 'counts;cycle minutes;acknowledgement minutes' (non-negative integers),
@@ -118,6 +118,7 @@ export async function listMonthScorecards(
 		orderClassId,
 		region,
 		pairs,
+		context,
 	}: {
 		month: string
 		now: Date
@@ -126,6 +127,8 @@ export async function listMonthScorecards(
 		region?: string
 		/** Only these supplier × class scorecards (a page of the list). */
 		pairs?: readonly { supplierId: string; orderClassId: string }[]
+		/** What the caller already read with readListContext (every supplier's). */
+		context?: ListContext
 	},
 ): Promise<ScorecardRow[]> {
 	const text = listText({ supplier: !!supplierId, orderClass: !!orderClassId, pairs: !!pairs })
@@ -135,16 +138,10 @@ export async function listMonthScorecards(
 			pairs.map((p) => p.supplierId),
 			pairs.map((p) => p.orderClassId),
 		)
-	const [{ policy, labels }, rows, supplierRows, classRows] = await Promise.all([
-		scorecardPolicies(db),
+	const [{ policy, labels, supplierById, classById }, rows] = await Promise.all([
+		context ?? readListContext(db, supplierId),
 		runPrepared<ListRow>(db, text, params),
-		supplierId
-			? runPrepared<{ id: string; name: string; regions: string[] }>(db, SUPPLIER_TEXT, [supplierId])
-			: runPrepared<{ id: string; name: string; regions: string[] }>(db, SUPPLIERS_TEXT, []),
-		runPrepared<{ id: string; name: string; key: string }>(db, CLASSES_TEXT, []),
 	])
-	const supplierById = new Map(supplierRows.map((s) => [s.id, s]))
-	const classById = new Map(classRows.map((c) => [c.id, c]))
 	const result: ScorecardRow[] = []
 	for (const row of rows) {
 		const supplier = supplierById.get(row.supplier_id)
@@ -178,12 +175,33 @@ export async function listMonthScorecards(
 	return result
 }
 
+export type ListContext = Awaited<ReturnType<typeof readListContext>>
+
+/**
+ * What scoring and naming a month's rows needs besides the rows: the policies (scorecardPolicies),
+ * the suppliers (or the one given) and the classes by id.
+ */
+export async function readListContext(db: Executor, supplierId?: string) {
+	const [policies, supplierRows, classRows] = await Promise.all([
+		scorecardPolicies(db),
+		supplierId
+			? runPrepared<{ id: string; name: string; regions: string[] }>(db, SUPPLIER_TEXT, [supplierId])
+			: runPrepared<{ id: string; name: string; regions: string[] }>(db, SUPPLIERS_TEXT, []),
+		runPrepared<{ id: string; name: string; key: string }>(db, CLASSES_TEXT, []),
+	])
+	return {
+		...policies,
+		supplierById: new Map(supplierRows.map((s) => [s.id, s])),
+		classById: new Map(classRows.map((c) => [c.id, c])),
+	}
+}
+
 /**
  * The policy in force and the standing labels of every version, from one read of the (small)
  * policies table: a snapshot names a standing by key under its own policy version, and shows
  * the label that version gave it.
  */
-export async function scorecardPolicies(db: Executor) {
+async function scorecardPolicies(db: Executor) {
 	const { scorecardPolicies: table } = schema
 	let versions = (await db
 		.select({

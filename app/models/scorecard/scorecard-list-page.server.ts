@@ -1,14 +1,15 @@
 import { DEFAULT_STANDINGS } from '#app/domain/scorecards/score-and-standing.ts'
-import { arrangeByName } from '#app/schemas/scorecard-filters.ts'
+import {
+	arrangeByName,
+	arrangeScorecardRows,
+	isNameSort,
+	type ScorecardListQuery,
+} from '#app/schemas/scorecard-filters.ts'
 import { type Executor } from '#app/utils/db.server.ts'
 import { runPrepared } from '#app/utils/prepared-statements.server.ts'
-import {
-	CLASSES_TEXT,
-	listMonthScorecards,
-	type ScorecardRow,
-	scorecardPolicies,
-	SUPPLIERS_TEXT,
-} from './read-scorecards.server.ts'
+import { listMonthScorecards, readListContext, type ScorecardRow } from './read-scorecards.server.ts'
+
+type StandingOption = { value: string; label: string }
 
 // The month's supplier × class pairs as one text of fixed-width id pairs (two uuids, 72 characters
 // each): parsing ~5,000 rows value by value cost more than sorting them.
@@ -22,6 +23,45 @@ const SNAPSHOT_STANDINGS_TEXT = `
 	from scorecard_snapshots p
 	where p.month = $1 and p.standing_key is not null and ($2::uuid is null or p.order_class_id = $2::uuid)`
 const UUID_LENGTH = 36
+
+/**
+ * One page of the auditor's list and its total. Sorted by supplier or class without a standing
+ * filter, only the page's rows are read and scored (listMonthScorecardPage); any other sort or
+ * filter needs every row's figures first.
+ */
+export async function listScorecardPage(
+	db: Executor,
+	query: ScorecardListQuery,
+	now: Date,
+	{ offset, limit }: { offset: number; limit: number },
+): Promise<{ rows: ScorecardRow[]; total: number; standings: StandingOption[] }> {
+	if (isNameSort(query.sort) && query.standing === undefined) {
+		return listMonthScorecardPage(db, { ...query, sort: query.sort, now, offset, limit })
+	}
+	const { rows, standings } = await listArrangedScorecards(db, query, now)
+	return { rows: rows.slice(offset, offset + limit), total: rows.length, standings }
+}
+
+/**
+ * Every row of the month that the list's filters keep, in the list's order (the CSV export), and
+ * the standings to offer in the filter.
+ */
+export async function listArrangedScorecards(
+	db: Executor,
+	query: ScorecardListQuery,
+	now: Date,
+): Promise<{ rows: ScorecardRow[]; standings: StandingOption[] }> {
+	const rows = await listMonthScorecards(db, {
+		month: query.month,
+		now,
+		orderClassId: query.orderClassId,
+		region: query.region,
+	})
+	return {
+		rows: arrangeScorecardRows(rows, query),
+		standings: standingOptions(rows.flatMap((r) => (r.standing ? [r.standing] : []))),
+	}
+}
 
 /**
  * One page of a month's scorecards sorted by supplier or by class, without a standing filter:
@@ -50,26 +90,17 @@ export async function listMonthScorecardPage(
 		offset: number
 		limit: number
 	},
-): Promise<{ rows: ScorecardRow[]; total: number; standings: { value: string; label: string }[] }> {
-	const [[keyText], snapshotStandings, supplierRows, classRows, { policy, labels }] = await Promise.all([
+): Promise<{ rows: ScorecardRow[]; total: number; standings: StandingOption[] }> {
+	const [[keyText], snapshotStandings, context] = await Promise.all([
 		runPrepared<{ pairs: string }>(db, KEYS_TEXT, [month, orderClassId ?? null]),
 		runPrepared<{ policy_version: number; standing_key: string }>(db, SNAPSHOT_STANDINGS_TEXT, [
 			month,
 			orderClassId ?? null,
 		]),
-		runPrepared<{ id: string; name: string; regions: string[] }>(db, SUPPLIERS_TEXT, []),
-		runPrepared<{ id: string; name: string; key: string }>(db, CLASSES_TEXT, []),
-		scorecardPolicies(db),
+		readListContext(db),
 	])
-	const supplierById = new Map(supplierRows.map((s) => [s.id, s]))
-	const classById = new Map(classRows.map((c) => [c.id, c]))
+	const { supplierById, classById, policy, labels } = context
 	const keys: { supplierId: string; orderClassId: string; supplierName: string; className: string }[] = []
-	// The standings a row of the month can carry: the current policy's (live rows are scored with
-	// it) and those the month's snapshots were published with, under their own policy version.
-	const standings = new Map<string, string>(DEFAULT_STANDINGS.map((s) => [s.key, s.label]))
-	for (const s of policy.standings) if (!standings.has(s.key)) standings.set(s.key, s.label)
-	for (const { policy_version: version, standing_key: key } of snapshotStandings)
-		if (!standings.has(key)) standings.set(key, labels(version, key))
 	const pairs = keyText!.pairs
 	for (let at = 0; at < pairs.length; at += 2 * UUID_LENGTH) {
 		const supplierId = pairs.slice(at, at + UUID_LENGTH)
@@ -80,15 +111,24 @@ export async function listMonthScorecardPage(
 		keys.push({ supplierId, orderClassId, supplierName: supplier.name, className: cls.name })
 	}
 	const page = arrangeByName(keys, sort, dir).slice(offset, offset + limit)
-	const rows = page.length ? await listMonthScorecards(db, { month, now, pairs: page }) : []
+	const rows = page.length ? await listMonthScorecards(db, { month, now, pairs: page, context }) : []
 	const position = new Map(page.map((k, i) => [`${k.supplierId}:${k.orderClassId}`, i]))
 	rows.sort(
 		(a, b) =>
 			position.get(`${a.supplierId}:${a.orderClassId}`)! - position.get(`${b.supplierId}:${b.orderClassId}`)!,
 	)
-	return {
-		rows,
-		total: keys.length,
-		standings: [...standings].map(([value, label]) => ({ value, label })),
-	}
+	// The standings a row of the month can carry without scoring them all: the current policy's
+	// (live rows are scored with it) and those the month's snapshots were published with.
+	const published = snapshotStandings.map((s) => ({
+		key: s.standing_key,
+		label: labels(s.policy_version, s.standing_key),
+	}))
+	return { rows, total: keys.length, standings: standingOptions([...policy.standings, ...published]) }
+}
+
+/** The standings to filter by: the built-in ones, then any other of `found`, each key once. */
+function standingOptions(found: readonly { key: string; label: string }[]): StandingOption[] {
+	const options = new Map<string, string>(DEFAULT_STANDINGS.map((s) => [s.key, s.label]))
+	for (const s of found) if (!options.has(s.key)) options.set(s.key, s.label)
+	return [...options].map(([value, label]) => ({ value, label }))
 }

@@ -1,62 +1,9 @@
 // Server helpers shared by the auditor's scorecard routes.
 import { eq } from 'drizzle-orm'
-import { DEFAULT_STANDINGS } from '#app/domain/scorecards/score-and-standing.ts'
 import { evidenceRows } from '#app/domain/scorecards/evidence-rows.ts'
-import { listMonthScorecards, type ScorecardRow } from '#app/models/scorecard/read-scorecards.server.ts'
 import { scorecardEvidence } from '#app/models/scorecard/recompute.server.ts'
-import { listMonthScorecardPage } from '#app/models/scorecard/scorecard-list-page.server.ts'
-import {
-	arrangeScorecardRows,
-	isNameSort,
-	isUuid,
-	parseFigureQuery,
-	type ScorecardListQuery,
-} from '#app/schemas/scorecard-filters.ts'
+import { isUuid, parseFigureQuery } from '#app/schemas/scorecard-filters.ts'
 import { type Executor, schema } from '#app/utils/db.server.ts'
-
-/**
- * Every row of the month that the list's filters keep, in the list's order, and
- * the standings to offer in the filter.
- */
-export async function listArrangedScorecards(
-	db: Executor,
-	query: ScorecardListQuery,
-	now: Date,
-): Promise<{ rows: ScorecardRow[]; standings: { value: string; label: string }[] }> {
-	const rows = await listMonthScorecards(db, {
-		month: query.month,
-		now,
-		orderClassId: query.orderClassId,
-		region: query.region,
-	})
-	return { rows: arrangeScorecardRows(rows, query), standings: standingOptions(rows) }
-}
-
-/**
- * One page of the list and its total. Sorted by supplier or class without a standing filter, only
- * the page's rows are read and scored (listMonthScorecardPage); any other sort or filter needs every
- * row's figures first.
- */
-export async function listScorecardPage(
-	db: Executor,
-	query: ScorecardListQuery,
-	now: Date,
-	{ offset, limit }: { offset: number; limit: number },
-): Promise<{ rows: ScorecardRow[]; total: number; standings: { value: string; label: string }[] }> {
-	if (isNameSort(query.sort) && query.standing === undefined) {
-		return listMonthScorecardPage(db, { ...query, sort: query.sort, now, offset, limit })
-	}
-	const { rows, standings } = await listArrangedScorecards(db, query, now)
-	return { rows: rows.slice(offset, offset + limit), total: rows.length, standings }
-}
-
-/** The standings to filter by: the built-in ones and any other a row of the month carries. */
-function standingOptions(rows: readonly { standing: { key: string; label: string } | null }[]) {
-	const options = new Map<string, string>(DEFAULT_STANDINGS.map((s) => [s.key, s.label]))
-	for (const r of rows)
-		if (r.standing && !options.has(r.standing.key)) options.set(r.standing.key, r.standing.label)
-	return [...options].map(([value, label]) => ({ value, label }))
-}
 
 /**
  * The supplier's and the class's names, or null when either id is unknown

@@ -17,7 +17,8 @@ import {
 import { requireUserWithRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getPaging } from '#app/utils/paging.ts'
-import { listClassOptions, listScorecardPage } from './__scorecards.server.ts'
+import { listScorecardPage } from '#app/models/scorecard/scorecard-list-page.server.ts'
+import { listClassOptions } from './__scorecards.server.ts'
 
 const PAGE_SIZE = 50
 

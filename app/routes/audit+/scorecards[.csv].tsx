@@ -5,7 +5,7 @@ import { parseScorecardListQuery } from '#app/schemas/scorecard-filters.ts'
 import { requireUserWithRole } from '#app/utils/auth.server.ts'
 import { csvResponse } from '#app/utils/csv.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { listArrangedScorecards } from './__scorecards.server.ts'
+import { listArrangedScorecards } from '#app/models/scorecard/scorecard-list-page.server.ts'
 
 // `[.csv]` escapes the dot for remix-flat-routes: the URL is /audit/scorecards.csv.
 // A resource route (no component): read-only like the rest of the portal, so no action.
