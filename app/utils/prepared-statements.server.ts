@@ -77,6 +77,16 @@ function clientOf(db: Executor): postgres.Sql {
 	return (db._.session as unknown as { client: postgres.Sql }).client
 }
 
+/**
+ * A timestamptz value of a fixed-text select as a Date. Under drizzle, postgres.js hands timestamps
+ * over as text (drizzle's driver turns its date parsing off), and drizzle maps them with `new Date`.
+ */
+export function timestampOf(value: string): Date
+export function timestampOf(value: string | null | undefined): Date | null
+export function timestampOf(value: string | null | undefined): Date | null {
+	return value === null || value === undefined ? null : new Date(value)
+}
+
 function columnName(key: string, column: { keyAsName: boolean; name: string }) {
 	return column.keyAsName ? toSnakeCase(key) : column.name
 }

@@ -12,7 +12,7 @@ import {
 } from '#app/domain/auth/session-expiry.ts'
 import { type Role } from '#app/domain/permissions.ts'
 import { getDb, type Executor } from '#app/utils/db.server.ts'
-import { runPrepared } from '#app/utils/prepared-statements.server.ts'
+import { runPrepared, timestampOf } from '#app/utils/prepared-statements.server.ts'
 import { sessions } from '#db/schema/index.ts'
 
 export const SESSION_COOKIE_NAME = 'procura_session'
@@ -122,17 +122,14 @@ type SessionRow = {
 	disabled_at: string | null
 }
 
-// Timestamps arrive as text (drizzle's postgres.js driver turns its date parsing off): map them as drizzle does.
-const timestamp = (value: string) => sessions.createdAt.mapFromDriverValue(value) as Date
-
 function sessionAndUser(r: SessionRow) {
 	return {
 		session: {
 			id: r.id,
 			userId: r.user_id,
-			createdAt: timestamp(r.created_at),
-			expiresAt: timestamp(r.expires_at),
-			absoluteExpiresAt: timestamp(r.absolute_expires_at),
+			createdAt: timestampOf(r.created_at),
+			expiresAt: timestampOf(r.expires_at),
+			absoluteExpiresAt: timestampOf(r.absolute_expires_at),
 		},
 		user: {
 			id: r.user_id,
@@ -140,7 +137,7 @@ function sessionAndUser(r: SessionRow) {
 			name: r.name,
 			role: r.role,
 			supplierId: r.supplier_id,
-			disabledAt: r.disabled_at === null ? null : timestamp(r.disabled_at),
+			disabledAt: timestampOf(r.disabled_at),
 		},
 	}
 }

@@ -2,9 +2,14 @@ import { sql } from 'drizzle-orm'
 import { type PriceTier } from '#app/domain/pricing/price-for.ts'
 import { type RoutingOrder, type SupplierCandidate } from '#app/domain/routing/rank-candidates.ts'
 import { type Executor, schema } from '#app/utils/db.server.ts'
-import { executePrepared, runPrepared, tableSelection } from '#app/utils/prepared-statements.server.ts'
+import {
+	executePrepared,
+	runPrepared,
+	tableSelection,
+	timestampOf,
+} from '#app/utils/prepared-statements.server.ts'
 
-const { orderClasses, orderClassPolicies } = schema
+const { orderClassPolicies } = schema
 
 export type ClassPolicy = typeof orderClassPolicies.$inferSelect & {
 	className: string
@@ -38,9 +43,9 @@ export async function loadClassPolicy(
 		className: row.className as string,
 		classKey: row.classKey as string,
 		priorityRank: row.priorityRank as number,
-		classRetiredAt: timestampOf(row.classRetiredAt),
+		classRetiredAt: timestampOf(row.classRetiredAt as string | null),
 		categoryName: row.categoryName as string | null,
-		categoryRetiredAt: timestampOf(row.categoryRetiredAt),
+		categoryRetiredAt: timestampOf(row.categoryRetiredAt as string | null),
 	}
 }
 
@@ -59,12 +64,6 @@ const classPolicyText = {
 	byId: `${classPolicyFrom} and p.id = $3`,
 	current: `${classPolicyFrom}
 		and p.version = (select max(v.version) from order_class_policies v where v.order_class_id = $1)`,
-}
-
-function timestampOf(value: unknown): Date | null {
-	return value === null || value === undefined
-		? null
-		: (orderClasses.retiredAt.mapFromDriverValue(value as string) as Date)
 }
 
 /** What routing knows about an order under its class policy. */
