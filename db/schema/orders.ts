@@ -91,14 +91,21 @@ export const orders = pgTable(
 	(t) => [
 		index('orders_status_idx').on(t.status, t.neededBy),
 		index('orders_supplier_idx').on(t.assignedSupplierId, t.status),
-		index('orders_class_idx').on(t.orderClassId, t.createdAt),
+		// Intake's quantity history: the newest orders of one class in one category.
+		index('orders_class_category_idx').on(t.orderClassId, t.categoryId, t.createdAt),
 		// The buyer's order list, newest first (the index read backwards): 25 rows instead of sorting every order.
 		index('orders_newest_idx').on(t.createdAt, t.number),
 		check('orders_quantity_positive', sql`${t.quantity} > 0`),
 	],
 )
 
-export const offerResponse = pgEnum('offer_response', ['pending', 'accepted', 'declined', 'expired', 'withdrawn'])
+export const offerResponse = pgEnum('offer_response', [
+	'pending',
+	'accepted',
+	'declined',
+	'expired',
+	'withdrawn',
+])
 
 /** The order routed to one supplier. */
 export const orderOffers = pgTable(
@@ -130,9 +137,13 @@ export const orderOffers = pgTable(
 	(t) => [
 		index('order_offers_order_idx').on(t.orderId),
 		index('order_offers_supplier_idx').on(t.supplierId, t.response, t.expiresAt),
-		index('order_offers_due_idx').on(t.expiresAt).where(sql`${t.response} = 'pending'`),
+		index('order_offers_due_idx')
+			.on(t.expiresAt)
+			.where(sql`${t.response} = 'pending'`),
 		// Two simultaneous accepts of a broadcast leave exactly one winner: the database says so.
-		uniqueIndex('order_offers_one_acceptance_uq').on(t.orderId).where(sql`${t.response} = 'accepted'`),
+		uniqueIndex('order_offers_one_acceptance_uq')
+			.on(t.orderId)
+			.where(sql`${t.response} = 'accepted'`),
 	],
 )
 
@@ -207,7 +218,10 @@ export const orderExceptions = pgTable(
 		resolution: text(),
 		...timestamps,
 	},
-	(t) => [index('order_exceptions_open_idx').on(t.status, t.openedAt), index('order_exceptions_order_idx').on(t.orderId)],
+	(t) => [
+		index('order_exceptions_open_idx').on(t.status, t.openedAt),
+		index('order_exceptions_order_idx').on(t.orderId),
+	],
 )
 
 /** Capacity committed per capability and ISO week, kept in the transaction that accepts an offer. */

@@ -144,3 +144,40 @@ test('intake errors come back per field and place nothing', async () => {
 		'justification',
 	])
 })
+
+test('a quantity far above the newest orders of its class and category waits for review; other categories do not count', async () => {
+	const db = getDb()
+	const cls = await createOrderClass(db)
+	const [usual, other] = [await createCategory(db), await createCategory(db)]
+	const ids = { orderClassId: cls.id, categoryId: usual.id }
+	const otherIds = { orderClassId: cls.id, categoryId: other.id }
+	await createCapableSupplier(db, ids, { weeklyCapacity: 1_000_000 })
+	await createCapableSupplier(db, otherIds, { weeklyCapacity: 1_000_000 })
+	const buyer = await createBuyer(db)
+	const place = (at: Date, where: typeof ids, quantity: number) =>
+		placeOrder(db, { actor: buyer, input: orderInput(where, { quantity }), now: at })
+
+	// No history yet: nothing to compare with.
+	expect((await place(NOW, ids, 10)).status).toBe('offered')
+	// Another category's 600 says nothing about this one: 60 is 6 × this category's largest, 10.
+	expect((await place(inHours(1), otherIds, 600)).status).toBe('offered')
+	const unusual = await place(inHours(2), ids, 60)
+	expect(unusual.status).toBe('in_review')
+	expect(unusual.reviewReasons).toEqual(['Quantity far above earlier orders (largest so far 10)'])
+})
+
+test('the quantity history is the newest 20 orders of the class in the category', async () => {
+	const db = getDb()
+	const cls = await createOrderClass(db)
+	const category = await createCategory(db)
+	const ids = { orderClassId: cls.id, categoryId: category.id }
+	await createCapableSupplier(db, ids, { weeklyCapacity: 1_000_000 })
+	const buyer = await createBuyer(db)
+	const place = (hour: number, quantity: number) =>
+		placeOrder(db, { actor: buyer, input: orderInput(ids, { quantity }), now: inHours(hour) })
+	await place(0, 100)
+	for (let hour = 1; hour <= 20; hour++) await place(hour, 2)
+	// The 100 is the 21st newest now: the largest of the newest 20 is 2, and 11 is more than 5 × 2.
+	const placed = await place(21, 11)
+	expect(placed.reviewReasons).toEqual(['Quantity far above earlier orders (largest so far 2)'])
+})

@@ -196,8 +196,11 @@ async function nextOrderNumber(db: Executor, now: Date) {
 	return `PO-${now.getUTCFullYear()}-${row!.n.padStart(6, '0')}`
 }
 
-// "History" is the class's last 300 orders, those in this category: a bounded read (the class index,
-// newest first), so placing stays as fast with a million orders as with a hundred.
+// "History" is the newest orders of this class in this category (HISTORY_ORDERS of them): a bounded
+// read of the (class, category, created) index, newest first, so placing stays as fast with a million
+// orders as with a hundred.
+const HISTORY_ORDERS = 20
+
 async function loadHistory(
 	db: Executor,
 	{
@@ -215,10 +218,10 @@ async function loadHistory(
 		sql`
 		select
 			(select max(h.quantity) from (
-				select o.quantity, o.category_id, o.status from orders o
-				where o.order_class_id = ${orderClassId}
-				order by o.created_at desc limit 300) h
-				where h.category_id = ${categoryId} and h.status not in ('cancelled', 'rejected')) as largest,
+				select o.quantity, o.status from orders o
+				where o.order_class_id = ${orderClassId} and o.category_id = ${categoryId}
+				order by o.created_at desc limit ${HISTORY_ORDERS}) h
+				where h.status not in ('cancelled', 'rejected')) as largest,
 			exists (select 1 from suppliers s where s.id = ${preferredSupplierId}::uuid) as preferred_exists,
 			exists (select 1 from orders o where o.assigned_supplier_id = ${preferredSupplierId}::uuid
 				and o.status in ('delivered', 'closed')) as preferred_delivered`,
