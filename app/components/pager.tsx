@@ -1,4 +1,5 @@
 import { Link, useSearchParams } from '@remix-run/react'
+import { pagerView } from '#app/utils/paging.ts'
 
 /**
  * Previous/next links that keep the list's other search parameters. A page with two lists gives the
@@ -8,18 +9,21 @@ export function Pager({
 	page,
 	pageSize,
 	total,
+	more = false,
 	param = 'page',
 	label = 'Pages',
 }: {
 	page: number
 	pageSize: number
 	total: number
+	/** There are more than `total` (a long list counts only so far): the last page is not known yet. */
+	more?: boolean
 	param?: string
 	label?: string
 }) {
 	const [searchParams] = useSearchParams()
-	const pages = Math.max(1, Math.ceil(total / pageSize))
-	if (pages <= 1) return null
+	const view = pagerView({ page, pageSize, total, more })
+	if (!view) return null
 	const hrefFor = (p: number) => {
 		const next = new URLSearchParams(searchParams)
 		next.set(param, String(p))
@@ -27,11 +31,13 @@ export function Pager({
 	}
 	return (
 		<nav className="pager" aria-label={label}>
-			{page > 1 ? <Link to={hrefFor(page - 1)}>← Previous</Link> : <span className="muted">← Previous</span>}
-			<span>
-				Page {page} of {pages} · {total} in all
-			</span>
-			{page < pages ? <Link to={hrefFor(page + 1)}>Next →</Link> : <span className="muted">Next →</span>}
+			{view.hasPrevious ? (
+				<Link to={hrefFor(page - 1)}>← Previous</Link>
+			) : (
+				<span className="muted">← Previous</span>
+			)}
+			<span>{view.summary}</span>
+			{view.hasNext ? <Link to={hrefFor(page + 1)}>Next →</Link> : <span className="muted">Next →</span>}
 		</nav>
 	)
 }

@@ -13,6 +13,26 @@ export function getPaging(url: URL, pageSize = DEFAULT_PAGE_SIZE, param = 'page'
 	return { page, pageSize, limit: pageSize, offset: (page - 1) * pageSize }
 }
 
+/** A list's matches; `more`: there are more than `total` (a long list counts only so far). */
+export type ListCount = { total: number; more: boolean }
+
 export function pageCount(total: number, pageSize: number) {
 	return Math.max(1, Math.ceil(total / pageSize))
 }
+
+/**
+ * What a pager shows, or null when one page holds everything. With `more` the last page is not known:
+ * "Page 1 of 40+ · 1,000+ in all", and there is always a next page.
+ */
+export function pagerView({ page, pageSize, total, more = false }: ListCount & { page: number; pageSize: number }) {
+	const pages = pageCount(total, pageSize)
+	if (pages <= 1 && !more) return null
+	const plus = more ? '+' : ''
+	return {
+		summary: `Page ${page} of ${pages}${plus} · ${COUNT.format(total)}${plus} in all`,
+		hasPrevious: page > 1,
+		hasNext: page < pages || more,
+	}
+}
+
+const COUNT = new Intl.NumberFormat('en-GB')

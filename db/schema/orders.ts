@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import {
+	type AnyPgColumn,
 	bigserial,
 	check,
 	date,
@@ -41,6 +42,14 @@ export const orderStatus = pgEnum('order_status', [
 
 /** Numbers orders PO-<year>-000123 across all instances without gaps from races. */
 export const orderNumberSequence = pgSequence('order_number_seq', { startWith: 1 })
+
+/**
+ * 0 for the orders a supplier is working on, 1 for the rest: the supplier's order list shows its work
+ * first, and orders_supplier_work_idx is built on the same expression so a page is read in order.
+ */
+export function supplierWorkRank(t: { status: AnyPgColumn }) {
+	return sql`(case when ${t.status} in ('accepted', 'in_progress', 'rework_requested') then 0 else 1 end)`
+}
 
 export const orders = pgTable(
 	'orders',
@@ -91,6 +100,10 @@ export const orders = pgTable(
 	(t) => [
 		index('orders_status_idx').on(t.status, t.neededBy),
 		index('orders_supplier_idx').on(t.assignedSupplierId, t.status),
+		// The supplier's order list: its work first, then by needed-by (a page of 25 of thousands).
+		index('orders_supplier_work_idx')
+			.on(t.assignedSupplierId, supplierWorkRank(t), t.neededBy, t.number.desc().nullsFirst())
+			.where(sql`${t.assignedSupplierId} is not null`),
 		// Intake's quantity history: the newest orders of one class in one category.
 		index('orders_class_category_idx').on(t.orderClassId, t.categoryId, t.createdAt),
 		// The buyer's order list, newest first (the index read backwards): 25 rows instead of sorting every order.

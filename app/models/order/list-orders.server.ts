@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, ilike, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { ORDER_STATUSES, type OrderStatus } from '#app/domain/orders/order-lifecycle.ts'
 import {
@@ -12,6 +12,7 @@ import {
 	openAgedSql,
 	placedWithin,
 } from '#app/models/operations/order-filters.server.ts'
+import { countAhead } from '#app/utils/count-ahead.server.ts'
 import { type Executor, schema } from '#app/utils/db.server.ts'
 import { openExceptionCountSql } from './open-exception.server.ts'
 
@@ -55,7 +56,7 @@ export type OperationsListFilters = {
 	openAge?: { minHours?: number; maxHours?: number }
 }
 
-/** The buyer's order list: filters, sorting and paging; `total` counts every match. */
+/** The buyer's order list: filters, sorting and paging; `total` counts the matches up to COUNT_AHEAD past the page. */
 export async function listOrders(
 	db: Executor,
 	{
@@ -76,7 +77,7 @@ export async function listOrders(
 						desc(orders.createdAt),
 					]
 				: [desc(orders.createdAt), desc(orders.number)]
-	const [rows, [total]] = await Promise.all([
+	const [rows, counted] = await Promise.all([
 		db
 			.select({
 				id: orders.id,
@@ -110,14 +111,14 @@ export async function listOrders(
 			.orderBy(...order)
 			.limit(limit)
 			.offset(offset),
-		db.select({ n: count() }).from(orders).where(where),
+		countAhead(db, orders, where, offset),
 	])
 	return {
 		rows: rows.map((r) => ({
 			...r,
 			isOverdue: !FINISHED.includes(r.status) && r.neededBy.getTime() < now.getTime(),
 		})),
-		total: total?.n ?? 0,
+		...counted,
 	}
 }
 

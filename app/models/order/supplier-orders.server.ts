@@ -1,7 +1,10 @@
 import { and, asc, count, desc, eq, gt, inArray, or, sql } from 'drizzle-orm'
 import { orderEventLabel } from '#app/domain/orders/order-events.ts'
 import { availableActions, ORDER_STATUSES, type OrderStatus } from '#app/domain/orders/order-lifecycle.ts'
+import { countAhead } from '#app/utils/count-ahead.server.ts'
 import { type Executor, schema } from '#app/utils/db.server.ts'
+import { type ListCount } from '#app/utils/paging.ts'
+import { supplierWorkRank } from '#db/schema/orders.ts'
 import { assertUuid } from './order-row.server.ts'
 
 const { categories, orderClasses, orderEvents, orderOffers, orders } = schema
@@ -107,6 +110,7 @@ export async function listSupplierOrders(
 	}: SupplierScope & { status?: string | null; limit?: number; offset?: number },
 ) {
 	if (!isUuid(supplierId)) return []
+	// In the order of the orders_supplier_work_idx index: a page is read from it, not sorted.
 	return db
 		.select({
 			id: orders.id,
@@ -132,22 +136,17 @@ export async function listSupplierOrders(
 		.innerJoin(orderClasses, eq(orderClasses.id, orders.orderClassId))
 		.innerJoin(categories, eq(categories.id, orders.categoryId))
 		.where(ordersWhere(supplierId, status))
-		.orderBy(
-			sql`case when ${orders.status} in ('accepted', 'in_progress', 'rework_requested') then 0 else 1 end`,
-			asc(orders.neededBy),
-			desc(orders.number),
-		)
+		.orderBy(supplierWorkRank(orders), asc(orders.neededBy), desc(orders.number))
 		.limit(limit)
 		.offset(offset)
 }
 
 export async function countSupplierOrders(
 	db: Executor,
-	{ supplierId, status }: SupplierScope & { status?: string | null },
-) {
-	if (!isUuid(supplierId)) return 0
-	const [row] = await db.select({ n: count() }).from(orders).where(ordersWhere(supplierId, status))
-	return row?.n ?? 0
+	{ supplierId, status, offset = 0 }: SupplierScope & { status?: string | null; offset?: number },
+): Promise<ListCount> {
+	if (!isUuid(supplierId)) return { total: 0, more: false }
+	return countAhead(db, orders, ordersWhere(supplierId, status), offset)
 }
 
 export type SupplierOrderAction =

@@ -4,9 +4,11 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { ActiveFilterChips } from '#app/components/operations/active-filters.tsx'
 import { OrdersTable } from '#app/components/orders/orders-table.tsx'
 import { Pager } from '#app/components/pager.tsx'
+import { formatCount } from '#app/domain/operations/format.ts'
 import { ORDER_STATUSES, STATUS_LABELS } from '#app/domain/orders/order-lifecycle.ts'
 import { listOrders } from '#app/models/order/list-orders.server.ts'
-import { listOrderFormOptions, supplierNameOf } from '#app/models/order/ui-options.server.ts'
+import { supplierNameOf } from '#app/models/order/ui-options.server.ts'
+import { listOrderClassesWithPolicy } from '#app/models/order-class/current-policies.server.ts'
 import {
 	describeOperationsFilters,
 	operationsListFilters,
@@ -24,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const query = OrderListQuerySchema.parse(Object.fromEntries(url.searchParams))
 	const paging = getPaging(url)
 	const db = getDb()
-	const [page, options, chosenSupplier] = await Promise.all([
+	const [page, classes, chosenSupplier] = await Promise.all([
 		listOrders(db, {
 			search: query.q,
 			orderClassId: query.orderClassId,
@@ -38,14 +40,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			limit: paging.limit,
 			offset: paging.offset,
 		}),
-		listOrderFormOptions(db),
+		listOrderClassesWithPolicy(db),
 		supplierNameOf(db, query.supplierId),
 	])
 	return {
 		...page,
 		query,
 		paging,
-		classes: options.classes.map((c) => ({ id: c.id, name: c.name })),
+		classes: classes.map((c) => ({ id: c.id, name: c.name })),
 		chosenSupplier,
 		operations: {
 			active: describeOperationsFilters(query),
@@ -58,7 +60,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: 'Orders · Buyer · Procura' }]
 
 export default function BuyerOrders() {
-	const { rows, total, query, paging, classes, chosenSupplier, operations } = useLoaderData<typeof loader>()
+	const { rows, total, more, query, paging, classes, chosenSupplier, operations } =
+		useLoaderData<typeof loader>()
 	const location = useLocation()
 	return (
 		<div className="stack">
@@ -129,14 +132,15 @@ export default function BuyerOrders() {
 
 			<section aria-labelledby="orders-heading">
 				<h2 id="orders-heading">
-					{total} {total === 1 ? 'order' : 'orders'}
+					{more ? 'More than ' : ''}
+					{formatCount(total, ['order', 'orders'])}
 				</h2>
 				{rows.length === 0 ? (
 					<p className="empty">No orders match these filters.</p>
 				) : (
 					<OrdersTable rows={rows} />
 				)}
-				<Pager page={paging.page} pageSize={paging.pageSize} total={total} />
+				<Pager page={paging.page} pageSize={paging.pageSize} total={total} more={more} />
 			</section>
 		</div>
 	)

@@ -9,7 +9,7 @@ import { LocalTime } from '#app/components/orders/local-time.tsx'
 import { ClassName, OrderStatusBadge } from '#app/components/orders/order-status-badge.tsx'
 import { SupplierInbox } from '#app/components/orders/supplier-inbox.tsx'
 import { Pager } from '#app/components/pager.tsx'
-import { formatMoney } from '#app/domain/pricing/money.ts'
+import { formatMoney, formatQuantity } from '#app/domain/pricing/money.ts'
 import {
 	countSupplierInbox,
 	countSupplierOrders,
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		listSupplierInbox(db, { supplierId, limit: offerPaging.limit, offset: offerPaging.offset }),
 		countSupplierInbox(db, { supplierId }),
 		listSupplierOrders(db, { supplierId, limit: paging.limit, offset: paging.offset }),
-		countSupplierOrders(db, { supplierId }),
+		countSupplierOrders(db, { supplierId, offset: paging.offset }),
 	])
 	// Answering the last offers of the last page leaves it empty: show the page that is now the last.
 	if (offers.length === 0 && offerPaging.page > 1 && offerCount > 0) {
@@ -80,7 +80,10 @@ export default function SupplierOrders() {
 				/>
 			</section>
 			<section aria-labelledby="active-heading">
-				<h2 id="active-heading">Your orders ({orderCount})</h2>
+				<h2 id="active-heading">
+					Your orders ({orderCount.more ? 'more than ' : ''}
+					{formatQuantity(orderCount.total)})
+				</h2>
 				{orders.length === 0 ? (
 					<p className="empty">No orders yet. Orders you accept appear here.</p>
 				) : (
@@ -131,7 +134,13 @@ export default function SupplierOrders() {
 						</table>
 					</div>
 				)}
-				<Pager page={paging.page} pageSize={paging.pageSize} total={orderCount} label="Order pages" />
+				<Pager
+					page={paging.page}
+					pageSize={paging.pageSize}
+					total={orderCount.total}
+					more={orderCount.more}
+					label="Order pages"
+				/>
 			</section>
 		</div>
 	)

@@ -1,0 +1,1 @@
+CREATE INDEX "orders_supplier_work_idx" ON "orders" USING btree ("assigned_supplier_id",(case when "status" in ('accepted', 'in_progress', 'rework_requested') then 0 else 1 end),"needed_by","number" DESC NULLS FIRST) WHERE "orders"."assigned_supplier_id" is not null;
