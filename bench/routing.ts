@@ -5,6 +5,7 @@ import { placeOrder } from '#app/models/order/place-order.server.ts'
 import { REGIONS } from '#app/domain/regions.ts'
 import { type SessionUser } from '#app/utils/session.server.ts'
 import { type Database } from '#db/client.ts'
+import { printStatements, resetStatements } from './statements.ts'
 import { serverCpuSeconds } from './timing.ts'
 
 const SUPPLIERS = 1_000
@@ -48,7 +49,9 @@ export async function benchRouting(db: Database, { dataDir }: { dataDir?: string
 	// second beside the callers: its cost is part of the model's figures.
 	const chaining = startAuditChainJob({ db })
 	await runConcurrently(inputs.slice(0, WARMUP), model)
+	await resetStatements(db)
 	const real = await runConcurrently(inputs.slice(WARMUP), model)
+	await printStatements(db, { units: ORDERS, unit: 'order', run: `placeOrder, ${CALLERS} callers` })
 	await chaining.stop()
 	const ref = await runConcurrently(inputs.slice(WARMUP), reference)
 	// One caller: the time one order takes without queueing behind the others.

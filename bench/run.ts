@@ -11,7 +11,8 @@
  * (.data/bench-seeded-postgres), and persists between runs: `seed` always makes it anew;
  * `scorecards` reuses it (applying pending migrations first, so a new index reaches it) and seeds
  * it itself only when it is missing or an older generator made it (SEED_VERSION).
- * With BENCH_DATABASE_URL both databases live on that server instead.
+ * With BENCH_DATABASE_URL both databases live on that server instead. BENCH_STATEMENTS=1 has the
+ * embedded servers record statement statistics, and routing prints them (bench/statements.ts).
  */
 import path from 'node:path'
 import { createDatabase, type Database } from '#db/client.ts'
@@ -24,6 +25,7 @@ import { benchRollupCost } from './rollup-cost.ts'
 import { benchRouting } from './routing.ts'
 import { readSeedInfo, seedScorecardData, type SeedInfo } from './seed-scorecards.ts'
 import { benchScorecards } from './scorecards.ts'
+import { STATEMENT_SETTINGS } from './statements.ts'
 
 type Bench =
 	| { data: 'fresh'; run: (db: Database, server: { url: string; dataDir?: string }) => Promise<void> }
@@ -61,7 +63,11 @@ async function databaseUrl(kind: 'fresh' | 'seeded') {
 	let server = process.env.BENCH_DATABASE_URL
 	if (!server) {
 		dataDirs[kind] = path.resolve('.data', dir)
-		const embedded = await startEmbeddedPostgres({ dataDir: dataDirs[kind], database })
+		const embedded = await startEmbeddedPostgres({
+			dataDir: dataDirs[kind],
+			database,
+			settings: STATEMENT_SETTINGS,
+		})
 		servers.push(embedded)
 		server = embedded.url
 	}

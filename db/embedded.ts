@@ -50,10 +50,13 @@ export async function startEmbeddedPostgres({
 	dataDir,
 	database,
 	log = () => {},
+	settings = {},
 }: {
 	dataDir: string
 	database: string
 	log?: (line: string) => void
+	/** More server settings (`-c name=value`), e.g. a benchmark's pg_stat_statements. */
+	settings?: Record<string, string>
 }): Promise<EmbeddedServer> {
 	const recentLog: string[] = []
 	const remember = (message: string) => {
@@ -88,6 +91,7 @@ export async function startEmbeddedPostgres({
 			// The data is in memory, not on a spinning disk (the default 4): index reads are cheap
 			// (README, Decisions: the embedded server's planner settings).
 			...['-c', 'random_page_cost=1.1'],
+			...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
 		],
 		onLog: remember,
 		onError: (error) => remember(String(error)),

@@ -77,3 +77,23 @@ test('a server that cannot start says why, with what PostgreSQL logged', async (
 	expect((failure as Error).message).toMatch(/could not start/)
 	expect((failure as Error).message).toContain('shared_buffers')
 }, 60_000)
+
+test('a caller can give the embedded server more settings (a benchmark its pg_stat_statements)', async () => {
+	const server = await startEmbeddedPostgres({
+		dataDir: path.join(scratch, 'settings'),
+		database: 'procura',
+		settings: { work_mem: '7MB' },
+	})
+	const sql = postgres(server.url, { max: 1, onnotice: () => {} })
+	try {
+		const rows = await sql<{ name: string; setting: string; source: string }[]>`
+			select name, setting, source from pg_settings where name in ('work_mem', 'random_page_cost') order by name`
+		expect(rows).toEqual([
+			{ name: 'random_page_cost', setting: '1.1', source: 'command line' },
+			{ name: 'work_mem', setting: '7168', source: 'command line' },
+		])
+	} finally {
+		await sql.end()
+		await server.stop()
+	}
+}, 60_000)
