@@ -1,8 +1,10 @@
-import { and, asc, count, desc, eq, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm'
 import { type ChainVerification } from '#app/domain/audit/audit-chain.ts'
 import { type AuditEventFilter, chainAuditEvents, verifyAuditChain } from '#app/models/audit-event.server.ts'
 import { isUuid, parseAuditTrailQuery, utcDayBounds, type AuditTrailField } from '#app/schemas/audit-trail.ts'
+import { countAhead } from '#app/utils/count-ahead.server.ts'
 import { type Executor } from '#app/utils/db.server.ts'
+import { type ListCount } from '#app/utils/paging.ts'
 import { auditEvents, suppliers, users } from '#db/schema/index.ts'
 
 export type AuditTrailSearch = {
@@ -83,18 +85,21 @@ function selectRows(db: Executor) {
 		.leftJoin(suppliers, eq(suppliers.id, auditEvents.supplierId))
 }
 
-/** One page of matching events, newest first, with the actor's email and the supplier's name. */
+/**
+ * One page of matching events, newest first, with the actor's email and the supplier's name; the
+ * matches are counted only up to COUNT_AHEAD past the page (the trail grows by every change made).
+ */
 export async function searchAuditTrail(
 	db: Executor,
 	{ limit, offset, ...filter }: AuditEventFilter & { limit: number; offset: number },
-): Promise<{ rows: AuditTrailRow[]; total: number }> {
+): Promise<{ rows: AuditTrailRow[] } & ListCount> {
 	await chainAuditEvents(db)
 	const where = and(...conditionsFor(filter))
-	const [rows, totals] = await Promise.all([
+	const [rows, counted] = await Promise.all([
 		selectRows(db).where(where).orderBy(desc(auditEvents.seq)).limit(limit).offset(offset),
-		db.select({ total: count() }).from(auditEvents).where(where),
+		countAhead(db, auditEvents, where, offset),
 	])
-	return { rows, total: totals[0]?.total ?? 0 }
+	return { rows, ...counted }
 }
 
 /**

@@ -74,6 +74,7 @@ describe('/audit/audit-trail', () => {
 		const data = first.data as TrailData
 		expect(data.errors).toEqual({})
 		expect(data.found?.total).toBe(52)
+		expect(data.found?.more).toBe(false)
 		expect(data.found?.rows).toHaveLength(50)
 		expect(data.found?.rows[0]).toMatchObject({
 			action: 'order.closed',
@@ -110,7 +111,7 @@ describe('/audit/audit-trail', () => {
 	test('no match is an empty page, not an error', async () => {
 		const result = await trail({ entityId: randomUUID() })
 		expect(result.status).toBe(200)
-		expect((result.data as TrailData).found).toEqual({ rows: [], total: 0 })
+		expect((result.data as TrailData).found).toEqual({ rows: [], total: 0, more: false })
 	})
 
 	test('bad filters answer 200 with a message per field and what was typed', async () => {

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { Field, SelectField } from '#app/components/forms/field.tsx'
 import { Pager } from '#app/components/pager.tsx'
 import { AUDIT_ACTIONS } from '#app/domain/audit/audit-actions.ts'
+import { formatCount } from '#app/domain/operations/format.ts'
 import {
 	getAuditTrailSearch,
 	listAuditEntityTypes,
@@ -105,7 +106,8 @@ export default function AuditTrail() {
 				<section aria-labelledby="trail-heading">
 					<div className="toolbar page-header">
 						<h2 id="trail-heading">
-							{found.total} {found.total === 1 ? 'event' : 'events'}
+							{found.more ? 'More than ' : ''}
+							{formatCount(found.total, ['event', 'events'])}
 						</h2>
 						{found.total > 0 ? (
 							<a className="button secondary" href={`/audit/audit-trail.csv?${exportQuery}`} download>
@@ -118,7 +120,7 @@ export default function AuditTrail() {
 					) : (
 						<TrailTable rows={found.rows} />
 					)}
-					<Pager page={paging.page} pageSize={paging.pageSize} total={found.total} />
+					<Pager page={paging.page} pageSize={paging.pageSize} total={found.total} more={found.more} />
 				</section>
 			) : (
 				<p className="form-error" role="alert">
