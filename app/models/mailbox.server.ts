@@ -1,5 +1,6 @@
-import { count, desc, eq, ilike } from 'drizzle-orm'
+import { desc, eq, ilike } from 'drizzle-orm'
 import { z } from 'zod'
+import { countAhead } from '#app/utils/count-ahead.server.ts'
 import { type Executor } from '#app/utils/db.server.ts'
 import { outboxBodies } from '#app/utils/email.server.ts'
 import { outboxEmails } from '#db/schema/index.ts'
@@ -23,7 +24,7 @@ export async function listMailbox(
 	{ limit, offset, to }: { limit: number; offset: number; to?: string },
 ) {
 	const where = to ? ilike(outboxEmails.toAddress, `%${escapeLike(to)}%`) : undefined
-	const [rows, [totals]] = await Promise.all([
+	const [rows, counted] = await Promise.all([
 		db
 			.select(listColumns)
 			.from(outboxEmails)
@@ -31,9 +32,10 @@ export async function listMailbox(
 			.orderBy(desc(outboxEmails.createdAt), desc(outboxEmails.id))
 			.limit(limit)
 			.offset(offset),
-		db.select({ total: count() }).from(outboxEmails).where(where),
+		// Every email the app sends stays here: count only so far past the page.
+		countAhead(db, outboxEmails, where, offset),
 	])
-	return { rows, total: totals?.total ?? 0 }
+	return { rows, ...counted }
 }
 
 /** One outbox message with its rendered bodies, or null when the id is unknown. */

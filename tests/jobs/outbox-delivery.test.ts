@@ -266,7 +266,7 @@ describe('deliverDueEmails without SMTP', () => {
 				sentAt: expect.any(Date),
 			},
 		])
-		expect(await listMailbox(db, { limit: 10, offset: 0, to: '%' })).toMatchObject({ total: 0, rows: [] })
+		expect(await listMailbox(db, { limit: 10, offset: 0, to: '%' })).toMatchObject({ total: 0, more: false, rows: [] })
 
 		const message = await getMailboxMessage(db, { id })
 		expect(message?.html).toContain('Accept invitation')

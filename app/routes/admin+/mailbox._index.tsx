@@ -11,25 +11,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
 	const paging = getPaging(url)
 	const to = url.searchParams.get('to')?.trim().slice(0, 200) || undefined
-	const { rows, total } = await listMailbox(getDb(), { limit: paging.limit, offset: paging.offset, to })
-	return { rows, total, page: paging.page, pageSize: paging.pageSize, to: to ?? '' }
+	const { rows, total, more } = await listMailbox(getDb(), { limit: paging.limit, offset: paging.offset, to })
+	return { rows, total, more, page: paging.page, pageSize: paging.pageSize, to: to ?? '' }
 }
 
 export const meta: MetaFunction = () => [{ title: 'Mailbox · Procura' }]
 
 function statusBadge(status: string, via: string | null) {
-	if (status === 'sent') return <span className="badge ok">{via === 'smtp' ? 'Sent by SMTP' : 'In mailbox'}</span>
+	if (status === 'sent')
+		return <span className="badge ok">{via === 'smtp' ? 'Sent by SMTP' : 'In mailbox'}</span>
 	if (status === 'failed') return <span className="badge bad">Failed</span>
 	return <span className="badge warn">Waiting</span>
 }
 
 export default function Mailbox() {
-	const { rows, total, page, pageSize, to } = useLoaderData<typeof loader>()
+	const { rows, total, more, page, pageSize, to } = useLoaderData<typeof loader>()
 	return (
 		<div className="stack">
 			<h1>Mailbox</h1>
 			<p className="muted">
-				Every email Procura sends, newest first. Without SMTP_URL configured, this is where they are delivered.
+				Every email Procura sends, newest first. Without SMTP_URL configured, this is where they are
+				delivered.
 			</p>
 			<Form method="get" className="toolbar" role="search">
 				<div className="field">
@@ -68,7 +70,7 @@ export default function Mailbox() {
 					</table>
 				</div>
 			)}
-			<Pager page={page} pageSize={pageSize} total={total} />
+			<Pager page={page} pageSize={pageSize} total={total} more={more} />
 		</div>
 	)
 }
