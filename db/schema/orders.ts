@@ -108,6 +108,12 @@ export const orders = pgTable(
 		index('orders_class_category_idx').on(t.orderClassId, t.categoryId, t.createdAt),
 		// The buyer's order list, newest first (the index read backwards): 25 rows instead of sorting every order.
 		index('orders_newest_idx').on(t.createdAt, t.number),
+		// Its other two sorts, in their exact order (list-orders.server.ts), for the same reason.
+		index('orders_needed_by_idx').on(t.neededBy, t.createdAt.desc().nullsFirst()),
+		index('orders_value_idx').on(
+			sql`(coalesce(${t.agreedPriceMinor}, ${t.estimatedMaxMinor})) desc nulls last`,
+			t.createdAt.desc().nullsFirst(),
+		),
 		check('orders_quantity_positive', sql`${t.quantity} > 0`),
 	],
 )

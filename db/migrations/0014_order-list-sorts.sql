@@ -1,0 +1,2 @@
+CREATE INDEX "orders_needed_by_idx" ON "orders" USING btree ("needed_by","created_at" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "orders_value_idx" ON "orders" USING btree ((coalesce("agreed_price_minor", "estimated_max_minor")) desc nulls last,"created_at" DESC NULLS FIRST);
