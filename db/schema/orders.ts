@@ -114,6 +114,10 @@ export const orders = pgTable(
 			sql`(coalesce(${t.agreedPriceMinor}, ${t.estimatedMaxMinor})) desc nulls last`,
 			t.createdAt.desc().nullsFirst(),
 		),
+		// The operations figures' orders closed in a window (closedWithin): only closed orders are in it.
+		index('orders_closed_idx')
+			.on(t.closedAt)
+			.where(sql`${t.status} = 'closed'`),
 		check('orders_quantity_positive', sql`${t.quantity} > 0`),
 	],
 )

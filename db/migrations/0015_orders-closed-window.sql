@@ -1,0 +1,1 @@
+CREATE INDEX "orders_closed_idx" ON "orders" USING btree ("closed_at") WHERE "orders"."status" = 'closed';
