@@ -1,5 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { emptyCounters } from '#app/domain/scorecards/scorecard-counters.ts'
+import { metricsFromCounters } from '#app/domain/scorecards/scorecard-metrics.ts'
 import { arrangeByName, arrangeScorecardRows, INSUFFICIENT_DATA } from './scorecard-filters.ts'
 
 type Row = Parameters<typeof arrangeScorecardRows>[0][number]
@@ -10,16 +12,7 @@ function row(supplierName: string, className: string, over: Partial<Row> = {}): 
 		className,
 		score: null,
 		standing: null,
-		metrics: {
-			responseRate: null,
-			acceptanceRate: null,
-			onTimeRate: null,
-			qualityRate: null,
-			exceptionRate: null,
-			cycleMedianMinutes: null,
-			cycleP90Minutes: null,
-			changeAckMedianMinutes: null,
-		},
+		metrics: metricsFromCounters(emptyCounters()),
 		...over,
 	}
 }

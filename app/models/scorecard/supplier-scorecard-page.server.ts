@@ -39,6 +39,9 @@ export async function supplierScorecardPage(
 	{ supplierId, month, now }: { supplierId: string; month: string; now: Date },
 ) {
 	const months = monthsEndingAt(month, 12)
+	// The supplier's rows of the twelve months, in the rollups and in the snapshots alike.
+	const ofSupplierInMonths = (t: typeof scorecardMonthlyRollups | typeof scorecardSnapshots) =>
+		and(eq(t.supplierId, supplierId), gte(t.month, months[0]!), lte(t.month, month))
 	// Everything at once: for an unknown supplier the other reads are empty and cheap, and the page
 	// saves a round trip.
 	const [[supplier], policy, rows, monthly, snapshots, standings, history] = await Promise.all([
@@ -52,13 +55,7 @@ export async function supplierScorecardPage(
 			.select({ rollup: scorecardMonthlyRollups, className: orderClasses.name, classKey: orderClasses.key })
 			.from(scorecardMonthlyRollups)
 			.innerJoin(orderClasses, eq(orderClasses.id, scorecardMonthlyRollups.orderClassId))
-			.where(
-				and(
-					eq(scorecardMonthlyRollups.supplierId, supplierId),
-					gte(scorecardMonthlyRollups.month, months[0]!),
-					lte(scorecardMonthlyRollups.month, month),
-				),
-			),
+			.where(ofSupplierInMonths(scorecardMonthlyRollups)),
 		db
 			.select({
 				orderClassId: scorecardSnapshots.orderClassId,
@@ -68,13 +65,7 @@ export async function supplierScorecardPage(
 				orderCount: scorecardSnapshots.orderCount,
 			})
 			.from(scorecardSnapshots)
-			.where(
-				and(
-					eq(scorecardSnapshots.supplierId, supplierId),
-					gte(scorecardSnapshots.month, months[0]!),
-					lte(scorecardSnapshots.month, month),
-				),
-			),
+			.where(ofSupplierInMonths(scorecardSnapshots)),
 		db
 			.select({
 				orderClassId: supplierStandings.orderClassId,
