@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { pagerView } from './paging.ts'
+import { formatListCount, pagerView } from './paging.ts'
 
 describe('pagerView', () => {
 	test('one page holds everything: no pager', () => {
@@ -30,5 +30,13 @@ describe('pagerView', () => {
 		expect(pagerView({ page: 41, pageSize: 25, total: 2000, more: true })?.hasNext).toBe(true)
 		// Even when what was counted fits one page, the pager shows there is more.
 		expect(pagerView({ page: 1, pageSize: 25, total: 20, more: true })?.summary).toBe('Page 1 of 1+ · 20+ in all')
+	})
+})
+
+describe('formatListCount', () => {
+	test('a counted list says how many; one counted only so far says "more than"', () => {
+		expect(formatListCount({ total: 1, more: false }, ['order', 'orders'])).toBe('1 order')
+		expect(formatListCount({ total: 237, more: false }, ['order', 'orders'])).toBe('237 orders')
+		expect(formatListCount({ total: 1000, more: true }, ['event', 'events'])).toBe('More than 1,000 events')
 	})
 })

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { formatCount } from '#app/domain/operations/format.ts'
+import { formatQuantity } from '#app/domain/pricing/money.ts'
 
 export const DEFAULT_PAGE_SIZE = 25
 
@@ -24,15 +26,18 @@ export function pageCount(total: number, pageSize: number) {
  * What a pager shows, or null when one page holds everything. With `more` the last page is not known:
  * "Page 1 of 40+ · 1,000+ in all", and there is always a next page.
  */
-export function pagerView({ page, pageSize, total, more = false }: ListCount & { page: number; pageSize: number }) {
+export function pagerView({ page, pageSize, total, more }: ListCount & { page: number; pageSize: number }) {
 	const pages = pageCount(total, pageSize)
 	if (pages <= 1 && !more) return null
 	const plus = more ? '+' : ''
 	return {
-		summary: `Page ${page} of ${pages}${plus} · ${COUNT.format(total)}${plus} in all`,
+		summary: `Page ${page} of ${pages}${plus} · ${formatQuantity(total)}${plus} in all`,
 		hasPrevious: page > 1,
 		hasNext: page < pages || more,
 	}
 }
 
-const COUNT = new Intl.NumberFormat('en-GB')
+/** A list's heading: "237 orders", or "More than 1,000 orders" when it was counted only so far. */
+export function formatListCount({ total, more }: ListCount, noun: [string, string]) {
+	return `${more ? 'More than ' : ''}${formatCount(total, noun)}`
+}

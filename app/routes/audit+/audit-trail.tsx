@@ -3,7 +3,6 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { Field, SelectField } from '#app/components/forms/field.tsx'
 import { Pager } from '#app/components/pager.tsx'
 import { AUDIT_ACTIONS } from '#app/domain/audit/audit-actions.ts'
-import { formatCount } from '#app/domain/operations/format.ts'
 import {
 	getAuditTrailSearch,
 	listAuditEntityTypes,
@@ -13,7 +12,7 @@ import {
 import { listSupplierNames } from '#app/models/order/ui-options.server.ts'
 import { requireUserWithRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { getPaging } from '#app/utils/paging.ts'
+import { formatListCount, getPaging } from '#app/utils/paging.ts'
 
 const PAGE_SIZE = 50
 
@@ -105,10 +104,7 @@ export default function AuditTrail() {
 			{found ? (
 				<section aria-labelledby="trail-heading">
 					<div className="toolbar page-header">
-						<h2 id="trail-heading">
-							{found.more ? 'More than ' : ''}
-							{formatCount(found.total, ['event', 'events'])}
-						</h2>
+						<h2 id="trail-heading">{formatListCount(found, ['event', 'events'])}</h2>
 						{found.total > 0 ? (
 							<a className="button secondary" href={`/audit/audit-trail.csv?${exportQuery}`} download>
 								Download CSV

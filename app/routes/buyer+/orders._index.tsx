@@ -4,7 +4,6 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { ActiveFilterChips } from '#app/components/operations/active-filters.tsx'
 import { OrdersTable } from '#app/components/orders/orders-table.tsx'
 import { Pager } from '#app/components/pager.tsx'
-import { formatCount } from '#app/domain/operations/format.ts'
 import { ORDER_STATUSES, STATUS_LABELS } from '#app/domain/orders/order-lifecycle.ts'
 import { listOrders } from '#app/models/order/list-orders.server.ts'
 import { supplierNameOf } from '#app/models/order/ui-options.server.ts'
@@ -18,7 +17,7 @@ import {
 import { ORDER_SORT_LABELS, ORDER_SORTS, OrderListQuerySchema } from '#app/schemas/order.ts'
 import { requireUserWithRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { getPaging } from '#app/utils/paging.ts'
+import { formatListCount, getPaging } from '#app/utils/paging.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireUserWithRole(request, 'buyer')
@@ -131,10 +130,7 @@ export default function BuyerOrders() {
 			) : null}
 
 			<section aria-labelledby="orders-heading">
-				<h2 id="orders-heading">
-					{more ? 'More than ' : ''}
-					{formatCount(total, ['order', 'orders'])}
-				</h2>
+				<h2 id="orders-heading">{formatListCount({ total, more }, ['order', 'orders'])}</h2>
 				{rows.length === 0 ? (
 					<p className="empty">No orders match these filters.</p>
 				) : (
