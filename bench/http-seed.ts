@@ -1,8 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import postgres from 'postgres'
 import { REGIONS } from '#app/domain/regions.ts'
-import { publishDueMonths } from '#app/models/scorecard/publish.server.ts'
-import { runStandingsEvaluation } from '#app/models/scorecard/standings.server.ts'
+import { updateScorecards } from '#app/jobs/scorecards.server.ts'
 import { createDatabase } from '#db/client.ts'
 import { migrateDatabase } from '#db/migrate.ts'
 import { resetDatabase } from '#db/reset.ts'
@@ -182,17 +181,15 @@ export async function seedHttpData(url: string) {
 }
 
 /**
- * Publishes the seeded past months and scores the standings, as a running server's scorecard job has
- * done by then. Left to the measured server, its first job run would publish them (~27,000 snapshots,
+ * Scores the standings and publishes the seeded past months (the scorecard job's run), as a running
+ * server has done by then. Left to the measured server, its first job run would publish them (~27,000 snapshots,
  * a minute and a half of work) while the pages are being measured.
  */
 async function publishSeededMonths(url: string) {
 	const started = performance.now()
 	const db = createDatabase(url, { max: 2 })
 	try {
-		const now = new Date()
-		const { published, months } = await publishDueMonths(db, { now })
-		await runStandingsEvaluation(db, { now })
+		const { published, months } = await updateScorecards(db, { now: new Date() })
 		return { snapshots: published, months: months.length, ms: performance.now() - started }
 	} finally {
 		await db.$client.end()

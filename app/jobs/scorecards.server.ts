@@ -18,11 +18,15 @@ export function startScorecardJob({
 		name: 'scorecards',
 		intervalMs,
 		async run() {
-			const now = new Date()
-			const changes = await runStandingsEvaluation(db, { now })
-			const { published } = await publishDueMonths(db, { now })
-			if (changes.length + published > 0)
-				logEvent('scorecards.updated', { standingChanges: changes.length, published })
+			const { standingChanges, published } = await updateScorecards(db, { now: new Date() })
+			if (standingChanges + published > 0) logEvent('scorecards.updated', { standingChanges, published })
 		},
 	})
+}
+
+/** One run of the job: standings re-scored, then every finished month not yet published published. */
+export async function updateScorecards(db: Database, { now }: { now: Date }) {
+	const changes = await runStandingsEvaluation(db, { now })
+	const { published, months } = await publishDueMonths(db, { now })
+	return { standingChanges: changes.length, published, months }
 }
