@@ -37,6 +37,13 @@ async function queue(db: Database, to: string, subject = `Invitation for ${to}`)
 	return db.transaction((tx) => sendEmail(tx, { to, subject, react: invitation(to) }))
 }
 
+/**
+ * A clock reading for "now, after what was just queued": next_attempt_at defaults to PostgreSQL's
+ * now(), which has microseconds, while a Date stops at the millisecond — a queue and a `new Date()`
+ * in the same millisecond would find the email not yet due.
+ */
+const afterQueueing = () => new Date(Date.now() + 1)
+
 /** Runs the job until a run finds nothing due, as the worker does between intervals. */
 async function drain(
 	db: Database,
@@ -45,7 +52,7 @@ async function drain(
 ) {
 	const total = { sent: 0, failed: 0, retried: 0 }
 	for (;;) {
-		const result = await deliverDueEmails({ db, transport, now: now ?? new Date(), batchSize })
+		const result = await deliverDueEmails({ db, transport, now: now ?? afterQueueing(), batchSize })
 		if (result.sent + result.failed + result.retried === 0) return total
 		total.sent += result.sent
 		total.failed += result.failed
@@ -182,7 +189,7 @@ describe('deliverDueEmails over SMTP', () => {
 		const to = uniqueAddress('smtp-down')
 		await queue(db, to)
 		const down = createSmtpTransport(`smtp://127.0.0.1:${await closedPort()}`)
-		const now = new Date()
+		const now = afterQueueing()
 		const log = vi.spyOn(console, 'log').mockImplementation(() => {})
 
 		const firstRun = await drain(db, down, { now })
@@ -229,7 +236,7 @@ describe('deliverDueEmails without SMTP', () => {
 		}
 
 		vi.spyOn(console, 'log').mockImplementation(() => {})
-		let now = new Date()
+		let now = afterQueueing()
 		for (let attempt = 1; attempt <= 8; attempt++) {
 			await drain(db, rejecting, { now })
 			const [row] = await rowsTo(db, [to])
@@ -266,7 +273,11 @@ describe('deliverDueEmails without SMTP', () => {
 				sentAt: expect.any(Date),
 			},
 		])
-		expect(await listMailbox(db, { limit: 10, offset: 0, to: '%' })).toMatchObject({ total: 0, more: false, rows: [] })
+		expect(await listMailbox(db, { limit: 10, offset: 0, to: '%' })).toMatchObject({
+			total: 0,
+			more: false,
+			rows: [],
+		})
 
 		const message = await getMailboxMessage(db, { id })
 		expect(message?.html).toContain('Accept invitation')
